@@ -6,14 +6,7 @@ import java.util.List;
 sealed interface Condition {
 
     enum Operator {
-        EQUALS("="), NOT_EQUALS("!="), LESS("<"), GREATER(">"), LESS_OR_EQUAL("<="), GREATER_OR_EQUAL(">="),
-        LIKE("LIKE"), IN("IN"), NOT_IN("NOT IN");
-
-        final String symbol;
-
-        Operator(String symbol) {
-            this.symbol = symbol;
-        }
+        EQUALS, NOT_EQUALS, LESS, GREATER, LESS_OR_EQUAL, GREATER_OR_EQUAL, LIKE, IN, NOT_IN;
 
         boolean isOrdering() {
             return this == LESS || this == GREATER || this == LESS_OR_EQUAL || this == GREATER_OR_EQUAL;

@@ -7,25 +7,22 @@ import java.time.LocalDate;
 /** A value on the right side of a WHERE comparison, still untyped: the field decides what it must be. */
 sealed interface Literal {
 
-    /** How the value is described in messages: quoted strings, plain otherwise. */
-    String text();
-
-    record Text(StringLiteral value, String text) implements Literal {
+    record Text(StringLiteral value) implements Literal {
     }
 
-    record Numeric(BigDecimal value, String text) implements Literal {
+    record Numeric(BigDecimal value) implements Literal {
     }
 
-    record Bool(boolean value, String text) implements Literal {
+    record Bool(boolean value) implements Literal {
     }
 
-    record Null(String text) implements Literal {
+    record Null() implements Literal {
     }
 
-    record Date(LocalDate value, String text) implements Literal {
+    record Date(LocalDate value) implements Literal {
     }
 
-    record DateTime(Instant value, String text) implements Literal {
+    record DateTime(Instant value) implements Literal {
     }
 
     /**
@@ -35,6 +32,6 @@ sealed interface Literal {
      * @param keyword upper-case keyword
      * @param n       the day count of the N_DAYS forms, 0 otherwise
      */
-    record RelativeDate(String keyword, int n, String text) implements Literal {
+    record RelativeDate(String keyword, int n) implements Literal {
     }
 }

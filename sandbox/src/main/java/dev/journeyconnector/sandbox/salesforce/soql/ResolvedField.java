@@ -34,16 +34,14 @@ final class ResolvedField {
             + "custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the "
             + "describe call for the appropriate names.";
 
-    private final FieldPath path;
     private final List<Hop> hops;
     private final SField leaf;
     /** For a polymorphic last hop: the end field per possible parent type, keyed by lower-case type name. */
     private final Map<String, SField> leafByParentType;
     private final SoqlDataSource dataSource;
 
-    private ResolvedField(FieldPath path, List<Hop> hops, SField leaf, Map<String, SField> leafByParentType,
+    private ResolvedField(List<Hop> hops, SField leaf, Map<String, SField> leafByParentType,
                           SoqlDataSource dataSource) {
-        this.path = path;
         this.hops = List.copyOf(hops);
         this.leaf = leaf;
         this.leafByParentType = leafByParentType;
@@ -79,7 +77,7 @@ final class ResolvedField {
             SObjectType owner = current;
             SField leaf = owner.field(leafName)
                     .orElseThrow(() -> invalidField(soql, path, NO_SUCH_COLUMN.formatted(leafName, owner.name())));
-            return new ResolvedField(path, hops, leaf, Map.of(), dataSource);
+            return new ResolvedField(hops, leaf, Map.of(), dataSource);
         }
         Map<String, SField> byType = new LinkedHashMap<>();
         for (SObjectType target : polymorphicTargets) {
@@ -89,15 +87,11 @@ final class ResolvedField {
             // Salesforce names the polymorphic pseudo-object "Name" in this message.
             throw invalidField(soql, path, NO_SUCH_COLUMN.formatted(leafName, "Name"));
         }
-        return new ResolvedField(path, hops, byType.values().iterator().next(), byType, dataSource);
+        return new ResolvedField(hops, byType.values().iterator().next(), byType, dataSource);
     }
 
     static SoqlException invalidField(String soql, FieldPath path, String detail) {
         return SoqlException.at(SoqlException.INVALID_FIELD, soql, path.offset(), detail);
-    }
-
-    FieldPath path() {
-        return path;
     }
 
     List<Hop> hops() {

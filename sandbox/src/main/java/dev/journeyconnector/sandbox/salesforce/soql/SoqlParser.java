@@ -198,23 +198,23 @@ final class SoqlParser {
         Token t = advance();
         switch (t.kind()) {
             case STRING:
-                return new Literal.Text((StringLiteral) t.value(), t.text());
+                return new Literal.Text((StringLiteral) t.value());
             case NUMBER:
-                return new Literal.Numeric((BigDecimal) t.value(), t.text());
+                return new Literal.Numeric((BigDecimal) t.value());
             case DATE:
-                return new Literal.Date((LocalDate) t.value(), t.text());
+                return new Literal.Date((LocalDate) t.value());
             case DATETIME:
-                return new Literal.DateTime((Instant) t.value(), t.text());
+                return new Literal.DateTime((Instant) t.value());
             case IDENTIFIER:
                 String word = t.upperText();
                 if (word.equals("NULL")) {
-                    return new Literal.Null(t.text());
+                    return new Literal.Null();
                 }
                 if (word.equals("TRUE") || word.equals("FALSE")) {
-                    return new Literal.Bool(word.equals("TRUE"), t.text());
+                    return new Literal.Bool(word.equals("TRUE"));
                 }
                 if (DAY_KEYWORDS.contains(word)) {
-                    return new Literal.RelativeDate(word, 0, t.text());
+                    return new Literal.RelativeDate(word, 0);
                 }
                 if (N_DAYS_KEYWORDS.contains(word)) {
                     expect(Kind.COLON);
@@ -224,7 +224,7 @@ final class SoqlParser {
                     }
                     advance();
                     int days = ((BigDecimal) n.value()).intValueExact();
-                    return new Literal.RelativeDate(word, days, t.text() + ":" + n.text());
+                    return new Literal.RelativeDate(word, days);
                 }
                 throw unexpected(t);
             default:
