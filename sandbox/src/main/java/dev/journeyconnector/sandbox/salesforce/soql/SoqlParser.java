@@ -219,7 +219,7 @@ final class SoqlParser {
                 if (N_DAYS_KEYWORDS.contains(word)) {
                     expect(Kind.COLON);
                     Token n = peek();
-                    if (!n.is(Kind.NUMBER) || n.text().contains(".") || n.text().startsWith("-")) {
+                    if (!n.is(Kind.NUMBER) || n.text().contains(".") || n.text().startsWith("-") || n.text().length() > 6) {
                         throw unexpected(n);
                     }
                     advance();
