@@ -12,8 +12,9 @@
  * date, dateTime literals and TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n, NEXT_N_DAYS:n; ORDER BY with ASC/DESC and
  * NULLS FIRST/LAST; LIMIT.
  *
- * <p>Not supported (each is a MALFORMED_QUERY "unexpected token"): child sub-queries and semi-joins, aggregate
+ * <p>Not supported, refused with MALFORMED_QUERY "unexpected token": child sub-queries and semi-joins, aggregate
  * functions other than COUNT(), GROUP BY, HAVING, OFFSET, FOR UPDATE / VIEW, TYPEOF, INCLUDES / EXCLUDES, other
- * date literals (THIS_WEEK ...), bind variables, the object-name prefix ({@code Contact.Name} from Contact).
+ * date literals (THIS_WEEK ...), bind variables. The object-name prefix ({@code Contact.Name} FROM Contact) is read
+ * as a relationship and refused with INVALID_FIELD.
  */
 package dev.journeyconnector.sandbox.salesforce.soql;
