@@ -574,6 +574,8 @@ public final class DemoWorldGenerator {
         task(giulia, felix, dolomites, "Email: 2027 group rate proposal", "Email", t("2026-08-28 11:05"), 0, null);
         task(giulia, greta, dolomites, "Call: negotiation on the group rate", "Call", t("2026-09-15 10:00"), 1500,
                 "Partner wants 8% below list; waiting on approval from Head of Journeys.");
+        openTask(giulia, greta, dolomites, "Get approval for the 2027 group rate", "Waiting on someone else",
+                t("2026-09-15 10:30"), "2026-09-22", "Overdue: no answer from Head of Journeys.");
     }
 
     // ------------------------------------------------------------ the rest of the customers
@@ -661,6 +663,8 @@ public final class DemoWorldGenerator {
                 opp = opportunity(account, giulia, p[1] + " - " + tour[0], Long.parseLong(tour[1]), "New Customer",
                         (String) contact.get("LeadSource"), date(start.plus(days(40))), null,
                         "Send the quote for spring departures", start, "Qualification");
+                openTask(giulia, contact, opp, "Send the quote for spring departures", "Not Started",
+                        start.plus(Duration.ofHours(21)), date(start.plus(days(14))), null);
                 continue;
             }
             if (random.nextInt(10) < 4) {
@@ -957,6 +961,16 @@ public final class DemoWorldGenerator {
                 .put("CallDurationInSeconds", "Call".equals(type) ? callSeconds : null);
     }
 
+    /** A task still to do: due on {@code due}, with a reminder at 08:00 UTC that day. */
+    private Rec openTask(Rec owner, Rec who, Rec what, String subject, String status, Instant created, String due,
+                         String description) {
+        return add("Task", created, owner).put("WhoId", who.id()).put("WhatId", what == null ? null : what.id())
+                .put("OwnerId", owner.id()).put("Subject", subject).put("Description", description)
+                .put("Status", status).put("Priority", "Normal").put("ActivityDate", due).put("Type", "Other")
+                .put("TaskSubtype", "Task").put("IsReminderSet", true)
+                .put("ReminderDateTime", iso(t(due + " 08:00")));
+    }
+
     private Rec event(Rec owner, Rec who, Rec what, String subject, String type, String location, Instant start,
                       int minutes, Instant booked, String description) {
         return add("Event", booked, owner).put("WhoId", who.id()).put("WhatId", what == null ? null : what.id())
@@ -1115,7 +1129,7 @@ public final class DemoWorldGenerator {
         w.put("description", "Meridian Group: a travel-and-leisure group with three business lines in one "
                 + "Salesforce org - Meridian Journeys (coach tours), Meridian Bank (small-business banking) and "
                 + "Meridian Stores (home and living retail). About fifty customers with sales and support history "
-                + "from May to November 2026 (last record 2026-11-18), including three story customers: Trey "
+                + "from May to 20 November 2026, including three story customers: Trey "
                 + "Weller (bus-tour buyer), Amira Haddad (the bank's new customer) and Nadia Petrova (retail "
                 + "shopper who churns).");
         w.put("organizationId", SalesforceIds.of("00D", 1));
