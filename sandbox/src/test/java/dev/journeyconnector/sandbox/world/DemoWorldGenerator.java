@@ -31,9 +31,11 @@ import java.util.Random;
  * Deterministic: fixed dates in 2026 and one seeded {@link Random}, so the committed files must equal
  * what {@link #generate()} returns ({@code DemoWorldTest} checks that).
  *
- * <p>Regenerate from the repository root:
- * <pre>mvn -o -q -pl sandbox test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.journeyconnector.sandbox.world.DemoWorldGenerator</pre>
+ * <p>Regenerate from the repository root (the first argument, if given, is the target directory):
+ * <pre>mvn -q -pl sandbox test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/test-classpath.txt
+ * java -cp sandbox/target/test-classes:sandbox/target/classes:$(cat sandbox/target/test-classpath.txt) \
+ *     dev.journeyconnector.sandbox.world.DemoWorldGenerator</pre>
  */
 public final class DemoWorldGenerator {
 
