@@ -139,6 +139,13 @@ final class PartnerSalesforceClient implements SalesforceClient {
         if (!unknown.isEmpty()) {
             throw new UnknownFieldsException(description.name(), unknown, "in the records to " + operation);
         }
+        List<String> readOnly = RecordConverter.unwritableFields(description, records, update);
+        if (!readOnly.isEmpty()) {
+            // Salesforce would fail each record with INVALID_FIELD_FOR_INSERT_UPDATE; a mapping error, so say it once.
+            throw new SalesforceException(FailureKind.PERMANENT, "INVALID_FIELD_FOR_INSERT_UPDATE", description.name()
+                    + " field(s) " + String.join(", ", readOnly) + " are not " + (update ? "updateable" : "createable")
+                    + " according to describeSObject");
+        }
         SObject[] all = toSObjects(operation, description, records, update);
         List<SaveOutcome> outcomes = new ArrayList<>(records.size());
         for (int from = 0; from < all.length; from += MAX_RECORDS_PER_SAVE) {

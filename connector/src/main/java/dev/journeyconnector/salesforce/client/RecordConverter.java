@@ -177,6 +177,20 @@ final class RecordConverter {
         return List.copyOf(unknown);
     }
 
+    /** Fields the records set that describe says cannot be written by this operation ("Id" is the update key). */
+    static List<String> unwritableFields(SObjectDescription description, List<Map<String, Object>> records, boolean update) {
+        Set<String> unwritable = new LinkedHashSet<>();
+        for (Map<String, Object> record : records) {
+            for (String key : record.keySet()) {
+                description.field(key)
+                        .filter(f -> !f.name().equals("Id"))
+                        .filter(f -> update ? !f.updateable() : !f.createable())
+                        .ifPresent(f -> unwritable.add(f.name()));
+            }
+        }
+        return List.copyOf(unwritable);
+    }
+
     static Object toSoap(Object value, FieldDescription field) {
         String type = field.type();
         if (value instanceof String || value instanceof Boolean || value instanceof byte[]) {
