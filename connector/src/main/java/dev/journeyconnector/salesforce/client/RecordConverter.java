@@ -72,7 +72,7 @@ final class RecordConverter {
             }
             out.put(name, readValue(type, child, description.flatMap(d -> d.field(name))));
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private Object readValue(String type, XmlObject child, Optional<FieldDescription> field) {
@@ -85,7 +85,7 @@ final class RecordConverter {
                 for (Iterator<XmlObject> it = child.getChildren("records"); it.hasNext(); ) {
                     rows.add(read(it.next(), false));
                 }
-                return rows;
+                return List.copyOf(rows);
             }
             return read(child, true);
         }

@@ -147,4 +147,19 @@ class SalesforceClientQueryTest {
         assertThat(failure.faultCode()).isEqualTo("INVALID_FIELD");
         assertThat(failure.getMessage()).contains("No such column 'adfId' on entity 'Contact'");
     }
+
+    @Test
+    void externalEntitiesInAResponseAreNeverResolved() {
+        // We have no XML parser of our own; force-wsc's (XPP3 MXParser) must not read local files for a hostile server.
+        String hostile = FakeSalesforce.fixture("soapforce_query_response.xml")
+                .replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE e [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
+                .replace("Opportunity 1", "&xxe;");
+        salesforce.server.stubFor(salesforce.soap(FakeSalesforce.operation("query")).willReturn(FakeSalesforce.xml(200, hostile)));
+
+        // XPP3 stops at the undeclared-for-it entity reference ("Failed to get text"): the call fails, nothing is read.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.query("SELECT Id, Name FROM Opportunity"))
+                .isInstanceOf(SalesforceException.class)
+                .hasMessageNotContaining("root:");
+    }
 }
