@@ -252,16 +252,36 @@ final class PartnerSalesforceClient implements SalesforceClient {
             if (closed) {
                 throw new IllegalStateException("SalesforceClient is closed");
             }
+            int renewalsBefore = renewer.renewals();
             try {
                 return call.run();
             } catch (ConnectionException e) {
-                throw SalesforceFailures.toException(operation, e);
+                if (!isInvalidSession(e) || renewer.renewals() != renewalsBefore) {
+                    throw SalesforceFailures.toException(operation, e);
+                }
+                // force-wsc renews only for three faultstring texts (see RenewingSession); any other
+                // INVALID_SESSION_ID wording gets the same single renewal here. The call was refused, not
+                // executed, so repeating it cannot apply a create or update twice.
+                return renewAndRetry(operation, call);
             } finally {
                 recordUsage();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    private <T> T renewAndRetry(String operation, SoapCall<T> call) {
+        try {
+            renewer.renewSession(connection.getConfig());
+            return call.run();
+        } catch (ConnectionException e) {
+            throw SalesforceFailures.toException(operation, e);
+        }
+    }
+
+    private static boolean isInvalidSession(ConnectionException e) {
+        return "INVALID_SESSION_ID".equals(SalesforceFailures.faultCode(e));
     }
 
     private void recordUsage() {

@@ -64,6 +64,28 @@ class SessionRenewalTest {
     }
 
     @Test
+    void anInvalidSessionWordedOtherwiseIsAlsoRenewedOnce() {
+        tokenEndpointIssues(FakeSalesforce.ACCESS_TOKEN, FakeSalesforce.RENEWED_TOKEN);
+        // force-wsc's SessionRenewer hook does not fire for this text; the client renews itself.
+        String fault = FakeSalesforce.fixture("cumulusci_invalid_session_fault.xml")
+                .replace("Invalid Session ID found in SessionHeader: Illegal Session", "Session expired or invalid");
+        salesforce.server.stubFor(salesforce.soap(FakeSalesforce.operation("query")).inScenario("session")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("renewed")
+                .willReturn(FakeSalesforce.xml(500, fault)));
+        salesforce.server.stubFor(salesforce.soap(FakeSalesforce.operation("query")).inScenario("session")
+                .whenScenarioStateIs("renewed")
+                .willReturn(FakeSalesforce.xml(200, FakeSalesforce.fixture("soapforce_query_response.xml"))));
+
+        try (SalesforceClient client = SalesforceClients.connect(salesforce.clientCredentials())) {
+            assertThat(client.query("SELECT Id, Name FROM Opportunity").records()).hasSize(2);
+            assertThat(client.sessionRenewals()).isEqualTo(1);
+        }
+        var queries = salesforce.soapRequests("query");
+        assertThat(queries).hasSize(2);
+        assertThat(queries.get(1).getBodyAsString()).contains(FakeSalesforce.RENEWED_TOKEN);
+    }
+
+    @Test
     void whenTheRenewedSessionIsAlsoRefusedTheFailureIsAuthAfterOneRenewal() {
         tokenEndpointIssues(FakeSalesforce.ACCESS_TOKEN, FakeSalesforce.RENEWED_TOKEN);
         salesforce.stubSoapFault("query", "cumulusci_invalid_session_fault.xml");
