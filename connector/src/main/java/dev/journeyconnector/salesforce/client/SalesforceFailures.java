@@ -22,9 +22,7 @@ public final class SalesforceFailures {
             "SERVER_UNAVAILABLE",
             "UNKNOWN_EXCEPTION",         // Salesforce's internal server error
             "QUERY_TIMEOUT",
-            "IO",                       // our label for transport failures
-            "HTTP_5XX",
-            "HTTP_429");
+            "IO");                      // our label for transport failures
 
     private static final Set<String> AUTH_CODES = Set.of(
             "INVALID_SESSION_ID",        // reaches callers only when the one renewal did not help
@@ -41,8 +39,7 @@ public final class SalesforceFailures {
             "unauthorized_client",
             "inactive_user",
             "inactive_org",
-            "unsupported_grant_type",
-            "HTTP_401");
+            "unsupported_grant_type");
 
     private SalesforceFailures() {
     }
@@ -59,6 +56,9 @@ public final class SalesforceFailures {
             return FailureKind.PERMANENT;
         }
         String text = message == null ? "" : message;
+        if (code.matches("HTTP_\\d{3}")) {
+            return classifyHttpStatus(Integer.parseInt(code.substring(5)));
+        }
         if (code.equals("REQUEST_LIMIT_EXCEEDED")) {
             if (text.contains("TotalRequests")) {
                 return FailureKind.DAILY_LIMIT;

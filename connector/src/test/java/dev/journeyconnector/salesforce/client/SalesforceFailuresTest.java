@@ -27,6 +27,7 @@ class SalesforceFailuresTest {
     @Test void serverUnavailableIsRetryable() { assertThat(classify("SERVER_UNAVAILABLE", "Server unavailable")).isEqualTo(RETRYABLE); }
     @Test void http500IsRetryable() { assertThat(classifyHttpStatus(500)).isEqualTo(RETRYABLE); }
     @Test void http503IsRetryable() { assertThat(classifyHttpStatus(503)).isEqualTo(RETRYABLE); }
+    @Test void httpCodeLabelIsClassifiedByStatus() { assertThat(classify("HTTP_502", null)).isEqualTo(RETRYABLE); }
     @Test void http429IsRetryable() { assertThat(classifyHttpStatus(429)).isEqualTo(RETRYABLE); }
     @Test void totalRequestsLimitIsDailyLimit() { assertThat(classify("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")).isEqualTo(DAILY_LIMIT); }
     @Test void unrecognisedRequestLimitIsDailyLimit() { assertThat(classify("REQUEST_LIMIT_EXCEEDED", "")).isEqualTo(DAILY_LIMIT); }
