@@ -4,15 +4,42 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** PLACEHOLDER until the client branch is merged. */
+/**
+ * The connector's only door to Salesforce. Implementations hide the vendor SDK (force-wsc, Partner API);
+ * callers see plain Java values and {@link SalesforceException}s classified by {@link FailureKind}.
+ *
+ * <p>Thread-safety: implementations are safe to share, but serialise calls (force-wsc's connection keeps
+ * per-call headers in mutable fields). Give each route its own client if calls must run in parallel.
+ */
 public interface SalesforceClient extends AutoCloseable {
+
+    /** Salesforce's own clock ({@code getServerTimestamp}): use it, not the local clock, for cursors. */
     Instant serverTime();
+
+    /** {@code describeSObject}, called at most once per sObject for the lifetime of this client. */
     SObjectDescription describe(String sobject);
+
+    /** First page of a SOQL query; the page size is {@link SalesforceClientSettings#queryBatchSize()}. */
     QueryPage query(String soql);
+
+    /** Like {@link #query} but includes deleted and archived records ({@code IsDeleted = true}). */
     QueryPage queryAll(String soql);
+
+    /** The next page after a page whose {@link QueryPage#done()} is false. */
     QueryPage queryMore(String queryLocator);
+
+    /** Creates records in chunks of at most 200; outcome {@code i} belongs to record {@code i}. */
     List<SaveOutcome> create(String sobject, List<Map<String, Object>> records);
+
+    /** Updates records (each carries "Id") in chunks of at most 200; null values are cleared on the record. */
     List<SaveOutcome> update(String sobject, List<Map<String, Object>> records);
+
+    /** The last "API REQUESTS" usage Salesforce reported in a LimitInfoHeader, or {@link ApiUsage#UNKNOWN}. */
     ApiUsage apiUsage();
+
+    /** How many times this client re-authenticated after Salesforce reported an expired session. */
+    int sessionRenewals();
+
+    @Override
     void close();
 }

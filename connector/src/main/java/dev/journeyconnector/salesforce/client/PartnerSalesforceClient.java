@@ -1,0 +1,309 @@
+package dev.journeyconnector.salesforce.client;
+
+import com.sforce.soap.partner.DescribeSObjectResult;
+import com.sforce.soap.partner.Field;
+import com.sforce.soap.partner.LimitInfo;
+import com.sforce.soap.partner.LimitInfoHeader_element;
+import com.sforce.soap.partner.PartnerConnection;
+import com.sforce.soap.partner.PicklistEntry;
+import com.sforce.soap.partner.QueryResult;
+import com.sforce.soap.partner.SaveResult;
+import com.sforce.soap.partner.sobject.SObject;
+import com.sforce.ws.ConnectionException;
+import com.sforce.ws.ConnectorConfig;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@link SalesforceClient} over force-wsc's Partner API connection. All calls are serialised by one lock:
+ * PartnerConnection keeps request headers (session, query options) and the last response's LimitInfoHeader in
+ * plain fields, so concurrent calls would read each other's headers.
+ */
+final class PartnerSalesforceClient implements SalesforceClient {
+
+    /** create() and update() take at most 200 records per call:
+     *  https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_create.htm */
+    static final int MAX_RECORDS_PER_SAVE = 200;
+
+    private final PartnerConnection connection;
+    private final RenewingSession renewer;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, SObjectDescription> described = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final RecordConverter converter = new RecordConverter(this::describeForRecords);
+    private volatile ApiUsage usage = ApiUsage.UNKNOWN;
+    private volatile boolean closed;
+
+    PartnerSalesforceClient(SalesforceClientSettings settings, SalesforceAuthenticator authenticator) {
+        SalesforceSession session = authenticator.authenticate();
+        this.renewer = new RenewingSession(authenticator);
+        ConnectorConfig config = ForceConfigs.base(settings);
+        config.setSessionId(session.sessionId());
+        config.setServiceEndpoint(session.serviceEndpoint());
+        config.setSessionRenewer(renewer);
+        try {
+            this.connection = new PartnerConnection(config);
+        } catch (ConnectionException e) {
+            throw SalesforceFailures.toException("connect", e);
+        }
+        renewer.attach(connection);
+        connection.setQueryOptions(settings.queryBatchSize());
+    }
+
+    @Override
+    public Instant serverTime() {
+        return call("getServerTimestamp", () -> connection.getServerTimestamp().getTimestamp().toInstant());
+    }
+
+    @Override
+    public SObjectDescription describe(String sobject) {
+        requireText("sobject", sobject);
+        lock.lock();
+        try {
+            SObjectDescription cached = described.get(sobject);
+            if (cached == null) {
+                cached = toDescription(call("describeSObject", () -> connection.describeSObject(sobject)));
+                described.put(sobject, cached);
+                described.put(cached.name(), cached);
+            }
+            return cached;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public QueryPage query(String soql) {
+        requireText("soql", soql);
+        return page(call("query", () -> connection.query(soql)));
+    }
+
+    @Override
+    public QueryPage queryAll(String soql) {
+        requireText("soql", soql);
+        return page(call("queryAll", () -> connection.queryAll(soql)));
+    }
+
+    @Override
+    public QueryPage queryMore(String queryLocator) {
+        requireText("queryLocator", queryLocator);
+        return page(call("queryMore", () -> connection.queryMore(queryLocator)));
+    }
+
+    @Override
+    public List<SaveOutcome> create(String sobject, List<Map<String, Object>> records) {
+        return save("create", sobject, records, false);
+    }
+
+    @Override
+    public List<SaveOutcome> update(String sobject, List<Map<String, Object>> records) {
+        return save("update", sobject, records, true);
+    }
+
+    @Override
+    public ApiUsage apiUsage() {
+        return usage;
+    }
+
+    @Override
+    public int sessionRenewals() {
+        return renewer.renewals();
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: force-wsc opens one HTTP connection per call. The session is left to expire
+        // rather than revoked, because an OAuth token may be shared with other clients of the same app.
+        closed = true;
+    }
+
+    private QueryPage page(QueryResult result) {
+        List<Map<String, Object>> records = converter.read(result.getRecords());
+        return new QueryPage(records, result.isDone(), result.isDone() ? null : result.getQueryLocator(), result.getSize());
+    }
+
+    private List<SaveOutcome> save(String operation, String sobject, List<Map<String, Object>> records, boolean update) {
+        requireText("sobject", sobject);
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        SObjectDescription description = describe(sobject);
+        List<String> unknown = RecordConverter.unknownFields(description, records);
+        if (!unknown.isEmpty()) {
+            throw new UnknownFieldsException(description.name(), unknown, "in the records to " + operation);
+        }
+        List<String> readOnly = RecordConverter.unwritableFields(description, records, update);
+        if (!readOnly.isEmpty()) {
+            // Salesforce would fail each record with INVALID_FIELD_FOR_INSERT_UPDATE; a mapping error, so say it once.
+            throw new SalesforceException(FailureKind.PERMANENT, "INVALID_FIELD_FOR_INSERT_UPDATE", description.name()
+                    + " field(s) " + String.join(", ", readOnly) + " are not " + (update ? "updateable" : "createable")
+                    + " according to describeSObject");
+        }
+        SObject[] all = toSObjects(operation, description, records, update);
+        List<SaveOutcome> outcomes = new ArrayList<>(records.size());
+        for (int from = 0; from < all.length; from += MAX_RECORDS_PER_SAVE) {
+            SObject[] chunk = Arrays.copyOfRange(all, from, Math.min(all.length, from + MAX_RECORDS_PER_SAVE));
+            SaveResult[] results;
+            try {
+                results = call(operation, () -> update ? connection.update(chunk) : connection.create(chunk));
+            } catch (SalesforceException e) {
+                if (outcomes.isEmpty()) {
+                    throw e;
+                }
+                throw new PartialSaveException(e, outcomes);
+            }
+            if (results == null || results.length != chunk.length) {
+                throw new PartialSaveException(new SalesforceException(FailureKind.PERMANENT, "RESULT_MISMATCH",
+                        "Salesforce " + operation + " returned " + (results == null ? 0 : results.length)
+                                + " results for " + chunk.length + " records"), outcomes);
+            }
+            for (SaveResult result : results) {
+                outcomes.add(toOutcome(result));
+            }
+        }
+        return outcomes;
+    }
+
+    private static SObject[] toSObjects(String operation, SObjectDescription description,
+                                        List<Map<String, Object>> records, boolean update) {
+        SObject[] out = new SObject[records.size()];
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, Object> record = records.get(i);
+            if (update && (record.get("Id") == null || record.get("Id").toString().isBlank())) {
+                problems.add("record " + i + " has no Id");
+                continue;
+            }
+            try {
+                out[i] = RecordConverter.write(description, record, update);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                problems.add("record " + i + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SalesforceException(FailureKind.PERMANENT, "INVALID_INPUT", "Cannot " + operation + " "
+                    + description.name() + ": " + String.join("; ", problems));
+        }
+        return out;
+    }
+
+    private static SaveOutcome toOutcome(SaveResult result) {
+        List<SaveError> errors = new ArrayList<>();
+        if (result.getErrors() != null) {
+            for (com.sforce.soap.partner.Error error : result.getErrors()) {
+                errors.add(new SaveError(error.getStatusCode() == null ? null : error.getStatusCode().toString(),
+                        error.getMessage(), error.getFields() == null ? List.of() : Arrays.asList(error.getFields())));
+            }
+        }
+        return new SaveOutcome(result.getId(), result.isSuccess(), errors);
+    }
+
+    /** Records of types without a describe (aggregate results) or of types we may not describe stay untyped. */
+    private Optional<SObjectDescription> describeForRecords(String type) {
+        if (type.equals("AggregateResult")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(describe(type));
+        } catch (SalesforceException e) {
+            if ("INVALID_TYPE".equals(e.faultCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static SObjectDescription toDescription(DescribeSObjectResult result) {
+        Map<String, FieldDescription> fields = new LinkedHashMap<>();
+        for (Field field : result.getFields() == null ? new Field[0] : result.getFields()) {
+            List<String> picklist = new ArrayList<>();
+            if (field.getPicklistValues() != null) {
+                for (PicklistEntry entry : field.getPicklistValues()) {
+                    if (entry.isActive()) {
+                        picklist.add(entry.getValue());
+                    }
+                }
+            }
+            fields.put(field.getName(), new FieldDescription(
+                    field.getName(),
+                    field.getType() == null ? "anyType" : field.getType().toString(),
+                    field.isNillable(),
+                    field.isCreateable(),
+                    field.isUpdateable(),
+                    field.isFilterable(),
+                    field.getReferenceTo() == null ? List.of() : Arrays.asList(field.getReferenceTo()),
+                    field.getRelationshipName(),
+                    picklist));
+        }
+        return new SObjectDescription(result.getName(), result.getKeyPrefix(), result.isCreateable(),
+                result.isUpdateable(), result.isQueryable(), fields);
+    }
+
+    private <T> T call(String operation, SoapCall<T> call) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("SalesforceClient is closed");
+            }
+            int renewalsBefore = renewer.renewals();
+            try {
+                return call.run();
+            } catch (ConnectionException e) {
+                if (!isInvalidSession(e) || renewer.renewals() != renewalsBefore) {
+                    throw SalesforceFailures.toException(operation, e);
+                }
+                // force-wsc renews only for three faultstring texts (see RenewingSession); any other
+                // INVALID_SESSION_ID wording gets the same single renewal here. The call was refused, not
+                // executed, so repeating it cannot apply a create or update twice.
+                return renewAndRetry(operation, call);
+            } finally {
+                recordUsage();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T renewAndRetry(String operation, SoapCall<T> call) {
+        try {
+            renewer.renewSession(connection.getConfig());
+            return call.run();
+        } catch (ConnectionException e) {
+            throw SalesforceFailures.toException(operation, e);
+        }
+    }
+
+    private static boolean isInvalidSession(ConnectionException e) {
+        return "INVALID_SESSION_ID".equals(SalesforceFailures.faultCode(e));
+    }
+
+    private void recordUsage() {
+        LimitInfoHeader_element header = connection.getLimitInfoHeader();
+        if (header == null || header.getLimitInfo() == null) {
+            return;
+        }
+        for (LimitInfo info : header.getLimitInfo()) {
+            if ("API REQUESTS".equals(info.getType())) {
+                usage = new ApiUsage(info.getCurrent(), info.getLimit());
+            }
+        }
+    }
+
+    private static void requireText(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    @FunctionalInterface
+    private interface SoapCall<T> {
+        T run() throws ConnectionException;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.journeyconnector.store;
+
+import dev.journeyconnector.app.JourneyConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void embeddedPostgresKeepsItsDataAcrossTwoRunsAndMigratesOnce() {
+        JourneyConfig.Database embedded = new JourneyConfig.Database("", "", "", 2);
+
+        try (Database first = Database.open(embedded, dataDir)) {
+            assertThat(first.embedded()).isTrue();
+            assertThat(first.migrationsApplied()).isPositive();
+            new RawStore(first.dataSource()).storePage("salesforce", "Contact",
+                    List.of(new RawRecord("003A", Instant.parse("2026-06-01T10:00:00Z"), false, Map.of("Id", "003A"))),
+                    Map.of("syncedUpTo", "2026-06-01T10:00:00Z"));
+        }
+
+        try (Database second = Database.open(embedded, dataDir)) {
+            assertThat(second.migrationsApplied()).isZero();
+            RawStore raw = new RawStore(second.dataSource());
+            assertThat(raw.count("salesforce", "Contact")).isEqualTo(1);
+            assertThat(raw.cursor("salesforce", "Contact")).contains(Map.of("syncedUpTo", "2026-06-01T10:00:00Z"));
+        }
+        assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+    }
+}
