@@ -1,0 +1,176 @@
+package dev.journeyconnector.app;
+
+import dev.journeyconnector.pull.PullProgress;
+import dev.journeyconnector.pull.RawIntake;
+import dev.journeyconnector.salesforce.JourneySalesforceComponent;
+import dev.journeyconnector.salesforce.client.SalesforceClient;
+import dev.journeyconnector.salesforce.client.SalesforceClientSettings;
+import dev.journeyconnector.salesforce.client.SalesforceClients;
+import dev.journeyconnector.sandbox.Sandbox;
+import dev.journeyconnector.sandbox.SandboxOptions;
+import dev.journeyconnector.store.Database;
+import dev.journeyconnector.store.RawStore;
+import dev.journeyconnector.store.RunLog;
+import dev.journeyconnector.store.WritebackLedger;
+import dev.journeyconnector.writeback.SummaryWriteBack;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of the connector: store, sandbox (in sandbox mode), Salesforce client, and the Camel routes
+ * from the routes folder. {@link #runOnce()} polls every source once, writes back, and returns the
+ * summary; {@link #start()} alone keeps polling on the routes' schedules until {@link #close()}.
+ */
+public final class ConnectorRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorRun.class);
+    private static final Duration ONCE_TIMEOUT = Duration.ofMinutes(30);
+
+    private final JourneyConfig config;
+    private final boolean once;
+    private final Instant startedAt = Instant.now();
+    private final PullProgress progress = new PullProgress();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Database database;
+    private Sandbox sandbox;
+    private SalesforceClient salesforce;
+    private SummaryWriteBack summaries;
+    private RunLog runLog;
+    private long runId;
+    private Main camel;
+
+    public ConnectorRun(JourneyConfig config, boolean once) {
+        this.config = config;
+        this.once = once;
+    }
+
+    /** Opens the store, starts the sandbox if configured, connects to Salesforce and starts the routes. */
+    public void start() throws Exception {
+        database = Database.open(config.database(), config.dataDir());
+        toClose.add(database);
+        LOG.info("Store: {}", database.embedded()
+                ? "embedded PostgreSQL under " + config.dataDir().resolve("postgres") : "PostgreSQL at JOURNEY_DB_URL");
+        runLog = new RunLog(database.dataSource());
+        runId = runLog.started(startedAt, mode());
+
+        JourneyConfig.Salesforce sf = config.salesforce();
+        if (config.sandboxMode()) {
+            sandbox = Sandbox.start(new SandboxOptions(config.sandbox().worldDir(), config.dataDir().resolve("sandbox"),
+                    config.sandbox().reset(), config.sandbox().port()));
+            toClose.add(0, this::closeSandbox);
+            LOG.info("Sandbox: Salesforce simulator on {}{}", sandbox.salesforceUrl(),
+                    config.sandbox().reset() ? " (reset to the world files)" : "");
+        }
+        salesforce = SalesforceClients.connect(clientSettings(sf));
+        toClose.add(0, salesforce);
+
+        RawStore raw = new RawStore(database.dataSource());
+        summaries = new SummaryWriteBack(raw, new WritebackLedger(database.dataSource()), config.writebackSubjectPrefix());
+
+        camel = new Main();
+        camel.configure().withRoutesIncludePattern("file:" + config.routesDir().toAbsolutePath() + "/*.yaml");
+        camel.configure().withName("journey-connector");
+        camel.bind(JourneySalesforceComponent.SCHEME, new JourneySalesforceComponent(salesforce, raw::cursor, progress));
+        camel.bind("rawIntake", new RawIntake(raw, progress));
+        camel.bind("summaryWriteBack", summaries);
+        camel.bind("pullProgress", progress);
+        RouteProperties.of(config, once).forEach(camel::addInitialProperty);
+        try {
+            camel.start();
+        } catch (Exception e) {
+            throw new RouteLoadException(config.routesDir(), e);
+        }
+        toClose.add(0, camel::stop);
+        checkRoutesStarted(camel.getCamelContext());
+    }
+
+    /** Waits until every pull route has polled once, then analyses and writes back; returns the summary. */
+    public RunSummary runOnce() throws Exception {
+        Instant deadline = Instant.now().plus(ONCE_TIMEOUT);
+        CamelContext context = camel.getCamelContext();
+        while (!progress.everyPullPolled() || context.getInflightRepository().size() > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("pulls did not finish within " + ONCE_TIMEOUT.toMinutes() + " minutes");
+            }
+            Thread.sleep(50);
+        }
+        String analyse = context.resolvePropertyPlaceholders("{{journey.hop.analyse}}");
+        camel.getCamelTemplate().sendBody(analyse, null);
+        return summary();
+    }
+
+    public boolean anyPullFailed() {
+        return progress.anyFailed();
+    }
+
+    public RunSummary summary() {
+        return new RunSummary(mode(), Duration.between(startedAt, Instant.now()), progress.snapshot(),
+                summaries.created(), summaries.updated(), summaries.unchanged(), summaries.failed(),
+                salesforce.callCounts(), salesforce.apiUsage().describe());
+    }
+
+    private String mode() {
+        return config.sandboxMode() ? "sandbox mode" : "live mode";
+    }
+
+    private SalesforceClientSettings clientSettings(JourneyConfig.Salesforce sf) {
+        if (sandbox != null) {
+            return new SalesforceClientSettings(SalesforceClientSettings.AuthFlow.CLIENT_CREDENTIALS, sandbox.salesforceUrl(),
+                    sandbox.salesforceClientId(), sandbox.salesforceClientSecret(), null, null, null, null,
+                    sf.apiVersion(), sf.connectTimeout(), sf.readTimeout(), sf.queryBatchSize(), false);
+        }
+        SalesforceClientSettings.AuthFlow flow = switch (sf.flow()) {
+            case JWT -> SalesforceClientSettings.AuthFlow.JWT_BEARER;
+            case CLIENT_CREDENTIALS -> SalesforceClientSettings.AuthFlow.CLIENT_CREDENTIALS;
+            case SOAP_PASSWORD -> SalesforceClientSettings.AuthFlow.SOAP_PASSWORD;
+        };
+        return new SalesforceClientSettings(flow, sf.loginUrl(), sf.clientId(), sf.clientSecret(), sf.username(),
+                sf.jwtKeyFile(), sf.password(), sf.securityToken(), sf.apiVersion(), sf.connectTimeout(),
+                sf.readTimeout(), sf.queryBatchSize(), sf.allowNonSalesforceHosts());
+    }
+
+    private static void checkRoutesStarted(CamelContext context) {
+        List<String> stopped = context.getRoutes().stream()
+                .filter(r -> context.getRouteController().getRouteStatus(r.getRouteId()) != ServiceStatus.Started)
+                .filter(r -> r.isAutoStartup())
+                .map(r -> r.getRouteId()).toList();
+        if (!stopped.isEmpty()) {
+            throw new IllegalStateException("routes did not start: " + String.join(", ", stopped));
+        }
+    }
+
+    private void closeSandbox() {
+        if (config.sandbox().dumpFile() != null) {
+            sandbox.dump(config.sandbox().dumpFile());
+            LOG.info("Sandbox state written to {}", config.sandbox().dumpFile());
+        }
+        sandbox.close();
+    }
+
+    /** Stops the routes, then the client, the sandbox and the store, in that order. */
+    @Override
+    public void close() {
+        if (runLog != null && summaries != null && salesforce != null) {
+            try {
+                runLog.finished(runId, summary().toMap());
+            } catch (RuntimeException e) {
+                LOG.warn("could not record the run's summary: {}", e.getMessage());
+            }
+        }
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("while shutting down: {}", e.getMessage());
+            }
+        }
+        toClose.clear();
+    }
+}

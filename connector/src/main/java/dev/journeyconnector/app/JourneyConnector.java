@@ -1,0 +1,112 @@
+package dev.journeyconnector.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.journeyconnector.store.StoreException;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line: {@code journey [run] [--once] [--setting-flag value ...]}, {@code journey config},
+ * {@code journey help}. Exit codes: 0 done, 1 the run failed, 2 the configuration or the command line is wrong.
+ */
+public final class JourneyConnector {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_CONFIG = 2;
+
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(JourneyConnector.class);
+
+    private JourneyConnector() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.getenv(), Path.of(".env"), System.out, System.err));
+    }
+
+    /** Runs one command and returns its exit code; never calls System.exit, so tests can call it. */
+    public static int execute(String[] args, Map<String, String> env, Path dotEnv, PrintStream out, PrintStream err) {
+        CommandLine cli = CommandLine.parse(args);
+        if (cli.help()) {
+            out.print(Help.text());
+            return cli.problems().isEmpty() ? OK : BAD_CONFIG;
+        }
+        SettingsLoader.Loaded loaded = SettingsLoader.load(env, dotEnv, cli);
+        JourneyConfig config;
+        try {
+            config = JourneyConfig.from(loaded);
+        } catch (ConfigProblems problems) {
+            err.println(problems.getMessage());
+            err.println("Every setting is described in .env.example; flags are listed by --help.");
+            return BAD_CONFIG;
+        }
+        if (cli.command().equals("config")) {
+            out.print(Help.effectiveSettings(loaded));
+            return OK;
+        }
+        setLogLevel(config.logLevel());
+        return run(config, cli.once(), out, err);
+    }
+
+    private static int run(JourneyConfig config, boolean once, PrintStream out, PrintStream err) {
+        if (config.sandboxMode()) {
+            LOG.info("journey-connector starting in SANDBOX mode: no Salesforce credentials are set, so it runs "
+                    + "against the local Salesforce simulator{}", config.database().embedded() ? " and an embedded PostgreSQL" : "");
+        } else {
+            LOG.info("journey-connector starting against Salesforce at {} ({} flow)", config.salesforce().loginUrl(),
+                    config.salesforce().flow().name().toLowerCase());
+        }
+        ConnectorRun run = new ConnectorRun(config, once);
+        try {
+            run.start();
+            if (once) {
+                RunSummary summary = run.runOnce();
+                run.close();
+                out.println();
+                out.print(summary.render());
+                return run.anyPullFailed() ? FAILED : OK;
+            }
+            awaitShutdown(run);
+            return OK;
+        } catch (RouteLoadException | StoreException e) {
+            err.println("journey-connector could not start: " + e.getMessage());
+            run.close();
+            return FAILED;
+        } catch (Exception e) {
+            err.println("journey-connector failed: " + e.getMessage());
+            LOG.debug("failure detail", e);
+            run.close();
+            return FAILED;
+        }
+    }
+
+    /** Keeps polling until SIGTERM or Ctrl-C, then stops the routes and closes everything cleanly. */
+    private static void awaitShutdown(ConnectorRun run) throws InterruptedException {
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "journey-shutdown"));
+        LOG.info("Polling on the routes' schedules; stop with Ctrl-C or SIGTERM");
+        stopRequested.await();
+        LOG.info("Stopping: finishing in-flight work, then closing the store");
+        try {
+            run.close();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private static void setLogLevel(String level) {
+        ((Logger) LoggerFactory.getLogger("dev.journeyconnector")).setLevel(Level.toLevel(level));
+    }
+}

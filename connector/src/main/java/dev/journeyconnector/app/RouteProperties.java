@@ -1,0 +1,28 @@
+package dev.journeyconnector.app;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code {{journey.*}}} placeholders the route files use, from the configuration. Hops are the stage
+ * boundaries of the pipeline; each is an in-memory endpoint today and can be pointed elsewhere.
+ */
+final class RouteProperties {
+    private RouteProperties() {
+    }
+
+    static Map<String, String> of(JourneyConfig config, boolean once) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("journey.poll.delay", String.valueOf(config.pollInterval().toMillis()));
+        // Camel's scheduled-poll repeatCount: 1 polls once (--once), 0 polls forever.
+        p.put("journey.poll.repeat", once ? "1" : "0");
+        p.put("journey.continuous", String.valueOf(!once));
+        p.put("journey.cursor.overlap", String.valueOf(config.cursorOverlap().toMillis()));
+        p.put("journey.writeback.period", String.valueOf(config.writebackInterval().toMillis()));
+        p.put("journey.writeback.enabled", String.valueOf(config.writebackEnabled()));
+        p.put("journey.hop.raw", "direct:journey-raw");
+        p.put("journey.hop.analyse", "direct:journey-analyse");
+        p.put("journey.hop.write-back", "direct:journey-write-back");
+        return p;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.journeyconnector.app;
+
+import dev.journeyconnector.pull.PullProgress;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one run did, in the words an ops admin reads at the end of {@code --once}: records pulled per
+ * object, records written back, and the Salesforce API calls spent by operation.
+ */
+public record RunSummary(String mode, Duration took, Map<String, PullProgress.Counts> pulls, long summariesCreated,
+                         long summariesUpdated, long summariesUnchanged, long summariesFailed,
+                         Map<String, Long> apiCalls, String apiUsage) {
+
+    public long apiCallsTotal() {
+        return apiCalls.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long fetchedTotal() {
+        return pulls.values().stream().mapToLong(PullProgress.Counts::fetched).sum();
+    }
+
+    public long storedTotal() {
+        return pulls.values().stream().mapToLong(PullProgress.Counts::stored).sum();
+    }
+
+    public long writtenTotal() {
+        return summariesCreated + summariesUpdated;
+    }
+
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("journey-connector run finished in %.1f s (%s)%n", took.toMillis() / 1000.0, mode));
+        out.append(String.format("%nPulled                         fetched  new/changed%n"));
+        pulls.forEach((object, c) -> {
+            out.append(String.format("  %-28s %7d  %11d", object, c.fetched(), c.stored()));
+            if (c.failures() > 0) {
+                out.append("  FAILED: ").append(c.lastError());
+            }
+            out.append(System.lineSeparator());
+        });
+        out.append(String.format("  %-28s %7d  %11d%n", "total", fetchedTotal(), storedTotal()));
+        out.append(String.format("%nWritten back to Salesforce (journey summary Tasks)%n"));
+        out.append(String.format("  created %d, updated %d, unchanged %d, failed %d%n", summariesCreated,
+                summariesUpdated, summariesUnchanged, summariesFailed));
+        out.append(String.format("%nSalesforce API calls: %d%n", apiCallsTotal()));
+        apiCalls.forEach((op, n) -> out.append(String.format("  %-28s %7d%n", op, n)));
+        if (apiUsage != null) {
+            out.append("  org's daily API usage: ").append(apiUsage).append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    /** The same figures as a map, stored with the run. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", mode);
+        m.put("tookMillis", took.toMillis());
+        Map<String, Object> p = new LinkedHashMap<>();
+        pulls.forEach((k, c) -> p.put(k, Map.of("fetched", c.fetched(), "stored", c.stored(), "failures", c.failures())));
+        m.put("pulls", p);
+        m.put("summaries", Map.of("created", summariesCreated, "updated", summariesUpdated,
+                "unchanged", summariesUnchanged, "failed", summariesFailed));
+        m.put("apiCalls", apiCalls);
+        return m;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.journeyconnector.app;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting the connector reads. This list is the single source of truth: the loader accepts only
+ * these names, {@code .env.example} must describe each of them (a test compares the two), and
+ * {@code journey config} prints them with secrets redacted.
+ */
+public final class Settings {
+
+    public static final Setting DATA_DIR = new Setting("JOURNEY_DATA_DIR", "./data", false, "Connector",
+            "Folder for everything the connector keeps on disk: the embedded PostgreSQL data and the sandbox's state.");
+    public static final Setting ROUTES_DIR = new Setting("JOURNEY_ROUTES_DIR", "./routes", false, "Connector",
+            "Folder of Camel YAML DSL route files (*.yaml) that define what is pulled and written back.");
+    public static final Setting POLL_INTERVAL = new Setting("JOURNEY_POLL_INTERVAL", "5m", false, "Connector",
+            "How often each pull route polls its source when running continuously (e.g. 30s, 5m, 1h).");
+    public static final Setting WRITEBACK_INTERVAL = new Setting("JOURNEY_WRITEBACK_INTERVAL", "5m", false, "Connector",
+            "How often journey summaries are written back to the CRM when running continuously.");
+    public static final Setting CURSOR_OVERLAP = new Setting("JOURNEY_CURSOR_OVERLAP", "2m", false, "Connector",
+            "How far before its cursor each incremental pull starts again, to catch records whose modification "
+                    + "time was stamped before a slower transaction committed. Re-read records are not stored twice.");
+    public static final Setting WRITEBACK_ENABLED = new Setting("JOURNEY_WRITEBACK_ENABLED", "true", false, "Connector",
+            "true to write journey summaries back into Salesforce; false to pull and analyse only.");
+    public static final Setting WRITEBACK_SUBJECT_PREFIX = new Setting("JOURNEY_WRITEBACK_SUBJECT_PREFIX", "[Journey]", false,
+            "Connector", "Prefix of the Subject of every Task the connector writes, so reps can recognise and filter them.");
+    public static final Setting LOG_LEVEL = new Setting("JOURNEY_LOG_LEVEL", "INFO", false, "Connector",
+            "Log level of the connector's own messages: ERROR, WARN, INFO, DEBUG or TRACE.");
+
+    public static final Setting DB_URL = new Setting("JOURNEY_DB_URL", "", false, "Store",
+            "JDBC URL of an external PostgreSQL (jdbc:postgresql://host:5432/journey). Empty: an embedded "
+                    + "PostgreSQL whose data lives under JOURNEY_DATA_DIR/postgres.");
+    public static final Setting DB_USER = new Setting("JOURNEY_DB_USER", "", false, "Store",
+            "User for JOURNEY_DB_URL. Ignored for the embedded database.");
+    public static final Setting DB_PASSWORD = new Setting("JOURNEY_DB_PASSWORD", "", true, "Store",
+            "Password for JOURNEY_DB_URL. Ignored for the embedded database.");
+    public static final Setting DB_POOL_SIZE = new Setting("JOURNEY_DB_POOL_SIZE", "5", false, "Store",
+            "Maximum number of pooled database connections (1-100).");
+
+    public static final Setting SF_AUTH_FLOW = new Setting("SALESFORCE_AUTH_FLOW", "", false, "Salesforce",
+            "jwt, client_credentials or soap_password. Empty: chosen from the credentials given "
+                    + "(a JWT key file means jwt, a client secret means client_credentials, a password means soap_password).");
+    public static final Setting SF_LOGIN_URL = new Setting("SALESFORCE_LOGIN_URL", "https://login.salesforce.com", false,
+            "Salesforce", "Where to authenticate: https://login.salesforce.com, https://test.salesforce.com for a "
+                    + "sandbox org, or your My Domain URL (required for client_credentials).");
+    public static final Setting SF_CLIENT_ID = new Setting("SALESFORCE_CLIENT_ID", "", false, "Salesforce",
+            "Consumer key of the connected app (jwt and client_credentials flows). Empty, together with "
+                    + "SALESFORCE_USERNAME: the connector runs against the local sandbox.");
+    public static final Setting SF_CLIENT_SECRET = new Setting("SALESFORCE_CLIENT_SECRET", "", true, "Salesforce",
+            "Consumer secret of the connected app (client_credentials flow).");
+    public static final Setting SF_USERNAME = new Setting("SALESFORCE_USERNAME", "", false, "Salesforce",
+            "Salesforce username the connector acts as (jwt and soap_password flows).");
+    public static final Setting SF_JWT_KEY_FILE = new Setting("SALESFORCE_JWT_KEY_FILE", "", false, "Salesforce",
+            "PEM file (PKCS#8) with the private key whose certificate is uploaded to the connected app (jwt flow).");
+    public static final Setting SF_PASSWORD = new Setting("SALESFORCE_PASSWORD", "", true, "Salesforce",
+            "Password for the soap_password flow, only for orgs still on API 64.0 or below.");
+    public static final Setting SF_SECURITY_TOKEN = new Setting("SALESFORCE_SECURITY_TOKEN", "", true, "Salesforce",
+            "Security token appended to the password in the soap_password flow.");
+    public static final Setting SF_API_VERSION = new Setting("SALESFORCE_API_VERSION", "65.0", false, "Salesforce",
+            "Salesforce API version, e.g. 65.0. The soap_password flow needs 64.0 or below.");
+    public static final Setting SF_CONNECT_TIMEOUT = new Setting("SALESFORCE_CONNECT_TIMEOUT", "10s", false, "Salesforce",
+            "Connect timeout for every Salesforce call (force-wsc has none by default).");
+    public static final Setting SF_READ_TIMEOUT = new Setting("SALESFORCE_READ_TIMEOUT", "120s", false, "Salesforce",
+            "Read timeout for every Salesforce call (force-wsc has none by default).");
+    public static final Setting SF_QUERY_BATCH_SIZE = new Setting("SALESFORCE_QUERY_BATCH_SIZE", "2000", false,
+            "Salesforce", "Records per query/queryMore page, 200-2000 (Salesforce's own bounds).");
+    public static final Setting SF_ALLOW_NON_SALESFORCE_HOSTS = new Setting("SALESFORCE_ALLOW_NON_SALESFORCE_HOSTS", "false",
+            false, "Salesforce", "true to accept a login or instance URL outside Salesforce's domains (a proxy). "
+                    + "Loopback addresses are always accepted for the sandbox and tests.");
+
+    public static final Setting SANDBOX_WORLD_DIR = new Setting("SANDBOX_WORLD_DIR", "", false, "Sandbox",
+            "World folder the sandbox loads (flag --sandbox-data DIR). Empty: the demo world shipped with the connector.");
+    public static final Setting SANDBOX_RESET = new Setting("SANDBOX_RESET", "false", false, "Sandbox",
+            "true to throw away the sandbox's saved state and start over from the world files (flag --sandbox-reset).");
+    public static final Setting SANDBOX_DUMP_FILE = new Setting("SANDBOX_DUMP_FILE", "", false, "Sandbox",
+            "File to write the sandbox's final state to as JSON when the run ends (flag --sandbox-dump FILE).");
+    public static final Setting SANDBOX_PORT = new Setting("SANDBOX_PORT", "0", false, "Sandbox",
+            "Port of the local Salesforce simulator on 127.0.0.1; 0 picks a free one.");
+
+    public static final List<Setting> ALL = List.of(
+            DATA_DIR, ROUTES_DIR, POLL_INTERVAL, WRITEBACK_INTERVAL, CURSOR_OVERLAP, WRITEBACK_ENABLED,
+            WRITEBACK_SUBJECT_PREFIX, LOG_LEVEL,
+            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
+            SF_AUTH_FLOW, SF_LOGIN_URL, SF_CLIENT_ID, SF_CLIENT_SECRET, SF_USERNAME, SF_JWT_KEY_FILE, SF_PASSWORD,
+            SF_SECURITY_TOKEN, SF_API_VERSION, SF_CONNECT_TIMEOUT, SF_READ_TIMEOUT, SF_QUERY_BATCH_SIZE,
+            SF_ALLOW_NON_SALESFORCE_HOSTS,
+            SANDBOX_WORLD_DIR, SANDBOX_RESET, SANDBOX_DUMP_FILE, SANDBOX_PORT);
+
+    private static final Map<String, Setting> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, Setting> BY_FLAG = new LinkedHashMap<>();
+
+    static {
+        for (Setting s : ALL) {
+            BY_NAME.put(s.name(), s);
+            BY_FLAG.put(s.flag(), s);
+        }
+        // The sandbox flags named in the README read better than their derived forms.
+        BY_FLAG.put("--sandbox-data", SANDBOX_WORLD_DIR);
+        BY_FLAG.put("--sandbox-dump", SANDBOX_DUMP_FILE);
+    }
+
+    private Settings() {
+    }
+
+    public static Optional<Setting> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static Optional<Setting> byFlag(String flag) {
+        return Optional.ofNullable(BY_FLAG.get(flag));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.journeyconnector.salesforce;
+
+import dev.journeyconnector.pull.PullCursors;
+import dev.journeyconnector.pull.PullProgress;
+import dev.journeyconnector.salesforce.client.SalesforceClient;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+import java.util.Map;
+
+/**
+ * The {@code journey-salesforce:} component: pulls sObjects incrementally and saves records, through one
+ * {@link SalesforceClient}. Named apart from Camel's own {@code salesforce:} component, which it is not.
+ */
+@Component(JourneySalesforceComponent.SCHEME)
+public class JourneySalesforceComponent extends DefaultComponent {
+    public static final String SCHEME = "journey-salesforce";
+
+    private final SalesforceClient client;
+    private final PullCursors cursors;
+    private final PullProgress progress;
+
+    public JourneySalesforceComponent(SalesforceClient client, PullCursors cursors, PullProgress progress) {
+        this.client = client;
+        this.cursors = cursors;
+        this.progress = progress;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining == null || !remaining.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("endpoint " + uri + " must name an sObject, e.g. " + SCHEME + ":Contact");
+        }
+        JourneySalesforceEndpoint endpoint = new JourneySalesforceEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    SalesforceClient client() {
+        return client;
+    }
+
+    PullCursors cursors() {
+        return cursors;
+    }
+
+    PullProgress progress() {
+        return progress;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.journeyconnector.salesforce;
+
+import dev.journeyconnector.pull.PullPage;
+import dev.journeyconnector.pull.PullProgress;
+import dev.journeyconnector.salesforce.client.FieldDescription;
+import dev.journeyconnector.salesforce.client.QueryPage;
+import dev.journeyconnector.salesforce.client.SObjectDescription;
+import dev.journeyconnector.salesforce.client.SalesforceClient;
+import dev.journeyconnector.store.RawRecord;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One poll reads everything changed since the cursor, page by page (query, then queryMore), and sends
+ * each page down the route as a {@link PullPage} carrying the cursor that is valid once it is stored.
+ * A page the route fails to store ends the poll: the cursor stays where the stored records end.
+ */
+final class SalesforcePullConsumer extends ScheduledPollConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforcePullConsumer.class);
+    static final String SOURCE = "salesforce";
+
+    private final JourneySalesforceEndpoint endpoint;
+    private List<String> fields;
+
+    SalesforcePullConsumer(JourneySalesforceEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        progress().register(SOURCE, endpoint.getObject());
+        super.doStart();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        String object = endpoint.getObject();
+        try {
+            int fetched = pullChanges(object);
+            progress().pollFinished(SOURCE, object);
+            return fetched;
+        } catch (Exception e) {
+            progress().pollFailed(SOURCE, object, e.getMessage());
+            throw e;
+        }
+    }
+
+    private int pullChanges(String object) throws Exception {
+        SalesforceClient client = endpoint.getComponent().client();
+        List<String> selected = fields(client);
+        Instant upper = client.serverTime();
+        SalesforceCursor cursor = SalesforceCursor.fromMap(
+                endpoint.getComponent().cursors().cursor(SOURCE, object).orElse(null));
+        String soql = IncrementalQuery.soql(object, selected, endpoint.getModstampField(), cursor, upper,
+                endpoint.overlapDuration(), endpoint.startInstant());
+        LOG.debug("Pulling {}: {}", object, soql);
+
+        QueryPage page = endpoint.isIncludeDeleted() ? client.queryAll(soql) : client.query(soql);
+        int pageNumber = 1;
+        int fetched = 0;
+        while (true) {
+            List<RawRecord> records = toRawRecords(page.records());
+            fetched += records.size();
+            progress().fetched(SOURCE, object, records.size());
+            SalesforceCursor next = page.done() ? SalesforceCursor.completed(upper)
+                    : records.isEmpty() ? cursor
+                    : cursor.after(records.get(records.size() - 1).versionTime(), records.get(records.size() - 1).recordId());
+            send(new PullPage(SOURCE, object, records, next.toMap(), pageNumber, page.done()));
+            cursor = next;
+            if (page.done()) {
+                return fetched;
+            }
+            page = client.queryMore(page.queryLocator());
+            pageNumber++;
+        }
+    }
+
+    private void send(PullPage page) throws Exception {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setBody(page);
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                throw exchange.getException();
+            }
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private List<RawRecord> toRawRecords(List<Map<String, Object>> records) {
+        List<RawRecord> out = new ArrayList<>(records.size());
+        for (Map<String, Object> r : records) {
+            Object stamp = r.get(endpoint.getModstampField());
+            if (!(stamp instanceof Instant versionTime)) {
+                throw new IllegalStateException(endpoint.getObject() + " " + r.get("Id") + " has no "
+                        + endpoint.getModstampField() + " value");
+            }
+            boolean deleted = Boolean.TRUE.equals(r.get("IsDeleted"));
+            out.add(new RawRecord((String) r.get("Id"), versionTime, deleted, r));
+        }
+        return out;
+    }
+
+    /**
+     * The field list, checked once against describeSObject: a field that describe does not confirm is
+     * never put into a query (all unknown ones are reported together).
+     */
+    private List<String> fields(SalesforceClient client) {
+        if (fields != null) {
+            return fields;
+        }
+        SObjectDescription describe = client.describe(endpoint.getObject());
+        Set<String> wanted = new LinkedHashSet<>();
+        wanted.add("Id");
+        wanted.add(endpoint.getModstampField());
+        if (endpoint.isIncludeDeleted()) {
+            wanted.add("IsDeleted");
+        }
+        wanted.addAll(endpoint.requestedFields());
+        List<String> confirmed = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String f : wanted) {
+            FieldDescription d = describe.fields().get(f);
+            if (d == null) {
+                d = describe.fields().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(f))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+            }
+            if (d == null) {
+                unknown.add(f);
+            } else if (!confirmed.contains(d.name())) {
+                confirmed.add(d.name());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("route " + endpoint.getEndpointUri() + ": " + endpoint.getObject()
+                    + " has no field(s) " + String.join(", ", unknown) + " (checked with describeSObject)");
+        }
+        fields = List.copyOf(confirmed);
+        return fields;
+    }
+
+    private PullProgress progress() {
+        return endpoint.getComponent().progress();
+    }
+}

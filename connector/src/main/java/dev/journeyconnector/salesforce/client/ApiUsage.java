@@ -1,0 +1,2 @@
+package dev.journeyconnector.salesforce.client;
+public record ApiUsage(long used, long limit) {}

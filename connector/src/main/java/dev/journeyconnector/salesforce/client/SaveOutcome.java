@@ -1,0 +1,3 @@
+package dev.journeyconnector.salesforce.client;
+import java.util.List;
+public record SaveOutcome(String id, boolean success, List<SaveError> errors) {}

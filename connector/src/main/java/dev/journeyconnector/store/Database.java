@@ -1,0 +1,127 @@
+package dev.journeyconnector.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.journeyconnector.app.JourneyConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The connector's PostgreSQL: an external one when JOURNEY_DB_URL is set, otherwise an embedded server
+ * whose data directory lives under the data dir and survives restarts. Either way a pooled DataSource
+ * with the schema migrated by Flyway.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+    private final int migrationsApplied;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool, int migrationsApplied) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.migrationsApplied = migrationsApplied;
+    }
+
+    public static Database open(JourneyConfig.Database settings, Path dataDir) {
+        EmbeddedPostgres embedded = null;
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("journey-store");
+        hikari.setMaximumPoolSize(settings.poolSize());
+        try {
+            if (settings.embedded()) {
+                embedded = startEmbedded(dataDir.resolve("postgres"));
+                hikari.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
+                hikari.setUsername("postgres");
+            } else {
+                hikari.setJdbcUrl(settings.url());
+                hikari.setUsername(settings.user());
+                hikari.setPassword(settings.password());
+            }
+            HikariDataSource pool = new HikariDataSource(hikari);
+            int applied = migrate(pool);
+            return new Database(embedded, pool, applied);
+        } catch (RuntimeException e) {
+            closeQuietly(embedded);
+            throw new StoreException("cannot open the store "
+                    + (settings.embedded() ? "(embedded PostgreSQL under " + dataDir.resolve("postgres") + ")"
+                    : "at JOURNEY_DB_URL") + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path pgData) {
+        try {
+            Files.createDirectories(pgData);
+            // Keep the data directory: the store must survive restarts. A second connector on the same
+            // data dir fails here on PostgreSQL's own postmaster.pid lock, which is what we want.
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            throw new StoreException("embedded PostgreSQL did not start in " + pgData + ": " + e.getMessage()
+                    + " (is another connector running on the same JOURNEY_DATA_DIR?)", e);
+        }
+    }
+
+    private static int migrate(DataSource dataSource) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Store schema migrated to version {} ({} migration(s) applied)", result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        }
+        return result.migrationsExecuted;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    /** How many Flyway migrations this open applied (0 when the schema was already current). */
+    public int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        closeQuietly(embedded);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (IOException e) {
+                LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}
