@@ -48,7 +48,8 @@ public final class SalesforceOrg implements SoqlDataSource {
     private final Map<String, LinkedHashMap<String, Map<String, Object>>> rowsByType = new HashMap<>();
     private final Map<String, Map<String, Object>> rowsById = new HashMap<>();
     private final Set<String> lockedIds = new HashSet<>();
-    private long nextSerial = 1;
+    // Generated Ids start high so they do not collide with the small serials hand-written world files tend to use.
+    private long nextSerial = 1_000_000;
     private long nextCaseNumber = 1001;
     private String defaultUserId;
 
