@@ -1,0 +1,48 @@
+package dev.journeyconnector.sandbox.world;
+
+import dev.journeyconnector.sandbox.salesforce.schema.SObjectType;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded (not yet validated against the org rules) world: the org settings from {@code world.json},
+ * the schemas (standard plus the world's extra schema files) and the raw record files.
+ *
+ * @param source           where the world came from, for messages
+ * @param orgName          organization name reported by getUserInfo
+ * @param organizationId   the 18-character org Id (00D...)
+ * @param connectedApp     the connected app that may obtain OAuth tokens
+ * @param logins           usernames with password and security token for SOAP login()
+ * @param integrationUser  username the client-credentials flow runs as; null = first active user
+ * @param dailyApiRequests the org's daily API request allocation
+ * @param types            sObject types by name
+ * @param recordFiles      record files in load order
+ */
+public record World(String source, String orgName, String organizationId, ConnectedApp connectedApp,
+                    List<ApiLogin> logins, String integrationUser, long dailyApiRequests,
+                    Map<String, SObjectType> types, List<RecordFile> recordFiles) {
+
+    /** A connected app registered in the org (OAuth client). */
+    public record ConnectedApp(String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "ConnectedApp[clientId=" + clientId + ", clientSecret=***]";
+        }
+    }
+
+    /** SOAP login() credentials for a user: the password and security token are sent concatenated. */
+    public record ApiLogin(String username, String password, String securityToken) {
+        @Override
+        public String toString() {
+            return "ApiLogin[username=" + username + "]";
+        }
+    }
+
+    /**
+     * One {@code salesforce/<Object>.json} file: the object name and its records as parsed JSON
+     * (field name → String, Boolean, Number or null).
+     */
+    public record RecordFile(String path, String objectName, List<Map<String, Object>> records) {
+    }
+}
