@@ -69,22 +69,26 @@ public final class SalesforceOrg implements SoqlDataSource {
     public static SalesforceOrg fromWorld(World world, Instant loadTime) {
         SalesforceOrg org = new SalesforceOrg(world.organizationId(), world.types().values());
         List<String> problems = new ArrayList<>();
-        Map<Map<String, Object>, String> origin = new HashMap<>();
+        List<Object[]> referenceChecks = new ArrayList<>();
         for (World.RecordFile file : world.recordFiles()) {
             SObjectType type = world.types().get(file.objectName());
             for (int i = 0; i < file.records().size(); i++) {
                 String where = file.path() + " record " + i;
                 Map<String, Object> row = org.seedRow(type, file.records().get(i), where, problems, loadTime);
-                if (row != null) {
-                    origin.put(row, where);
-                    if (org.defaultUserId == null && type.name().equals("User") && Boolean.TRUE.equals(row.get("IsActive"))) {
-                        org.defaultUserId = (String) row.get("Id");
-                    }
+                referenceChecks.add(new Object[] {type, row, where});
+                if (org.defaultUserId == null && type.name().equals("User") && Boolean.TRUE.equals(row.get("IsActive"))
+                        && row.get("Id") != null) {
+                    org.defaultUserId = (String) row.get("Id");
                 }
             }
         }
-        for (Map.Entry<Map<String, Object>, String> e : origin.entrySet()) {
-            org.checkReferences(e.getKey(), e.getValue(), problems);
+        if (org.defaultUserId == null) {
+            problems.add("salesforce/User.json: the world needs at least one active User (records default their owner and audit users to it)");
+        }
+        for (Object[] check : referenceChecks) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = (Map<String, Object>) check[1];
+            org.checkReferences((SObjectType) check[0], row, (String) check[2], problems);
         }
         if (!problems.isEmpty()) {
             throw new WorldException(world.source(), problems);
@@ -680,7 +684,8 @@ public final class SalesforceOrg implements SoqlDataSource {
             }
         }
         if (problems.size() > before) {
-            return null;
+            // Not stored, but returned so its references are still checked and reported.
+            return row;
         }
         if (rawId == null) {
             row.put("Id", newId(type));
@@ -699,7 +704,8 @@ public final class SalesforceOrg implements SoqlDataSource {
         putIfAbsentField(type, row, "CreatedDate", created);
         putIfAbsentField(type, row, "LastModifiedDate", row.getOrDefault("CreatedDate", created));
         putIfAbsentField(type, row, "SystemModstamp", row.getOrDefault("LastModifiedDate", created));
-        String user = defaultUserId != null ? defaultUserId : (String) row.get("Id");
+        // The first user is its own creator; without any user the world is reported as invalid.
+        String user = defaultUserId != null ? defaultUserId : type.name().equals("User") ? (String) row.get("Id") : null;
         putIfAbsentField(type, row, "CreatedById", user);
         putIfAbsentField(type, row, "LastModifiedById", row.getOrDefault("CreatedById", user));
         putIfAbsentField(type, row, "IsDeleted", Boolean.FALSE);
@@ -725,13 +731,16 @@ public final class SalesforceOrg implements SoqlDataSource {
         }
     }
 
-    private void checkReferences(Map<String, Object> row, String where, List<String> problems) {
-        SObjectType type = typesByPrefix.get(((String) row.get("Id")).substring(0, 3));
+    private void checkReferences(SObjectType type, Map<String, Object> row, String where, List<String> problems) {
         for (SField f : type.fields()) {
             if (f.type() != FieldType.REFERENCE || row.get(f.name()) == null) {
                 continue;
             }
-            String id = SalesforceIds.normalise((String) row.get(f.name())).orElseThrow();
+            Optional<String> normalised = SalesforceIds.normalise((String) row.get(f.name()));
+            if (normalised.isEmpty()) {
+                continue; // already reported as MALFORMED_ID by checkValues
+            }
+            String id = normalised.get();
             Map<String, Object> target = rowsById.get(id);
             if (target == null) {
                 problems.add(where + " field " + f.name() + ": no record with Id " + row.get(f.name()));
