@@ -3,6 +3,8 @@ package dev.journeyconnector.app;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.pull.RawIntake;
 import dev.journeyconnector.salesforce.JourneySalesforceComponent;
+import dev.journeyconnector.salesforce.client.ApiUsage;
+import dev.journeyconnector.salesforce.client.AuthFlow;
 import dev.journeyconnector.salesforce.client.SalesforceClient;
 import dev.journeyconnector.salesforce.client.SalesforceClientSettings;
 import dev.journeyconnector.salesforce.client.SalesforceClients;
@@ -113,7 +115,11 @@ public final class ConnectorRun implements AutoCloseable {
     public RunSummary summary() {
         return new RunSummary(mode(), Duration.between(startedAt, Instant.now()), progress.snapshot(),
                 summaries.created(), summaries.updated(), summaries.unchanged(), summaries.failed(),
-                salesforce.callCounts(), salesforce.apiUsage().describe());
+                salesforce.callCounts(), usage(salesforce.apiUsage()));
+    }
+
+    private static String usage(ApiUsage usage) {
+        return usage.known() ? usage.used() + " of " + usage.limit() + " requests today" : null;
     }
 
     private String mode() {
@@ -122,14 +128,14 @@ public final class ConnectorRun implements AutoCloseable {
 
     private SalesforceClientSettings clientSettings(JourneyConfig.Salesforce sf) {
         if (sandbox != null) {
-            return new SalesforceClientSettings(SalesforceClientSettings.AuthFlow.CLIENT_CREDENTIALS, sandbox.salesforceUrl(),
+            return new SalesforceClientSettings(AuthFlow.CLIENT_CREDENTIALS, sandbox.salesforceUrl(),
                     sandbox.salesforceClientId(), sandbox.salesforceClientSecret(), null, null, null, null,
                     sf.apiVersion(), sf.connectTimeout(), sf.readTimeout(), sf.queryBatchSize(), false);
         }
-        SalesforceClientSettings.AuthFlow flow = switch (sf.flow()) {
-            case JWT -> SalesforceClientSettings.AuthFlow.JWT_BEARER;
-            case CLIENT_CREDENTIALS -> SalesforceClientSettings.AuthFlow.CLIENT_CREDENTIALS;
-            case SOAP_PASSWORD -> SalesforceClientSettings.AuthFlow.SOAP_PASSWORD;
+        AuthFlow flow = switch (sf.flow()) {
+            case JWT -> AuthFlow.JWT_BEARER;
+            case CLIENT_CREDENTIALS -> AuthFlow.CLIENT_CREDENTIALS;
+            case SOAP_PASSWORD -> AuthFlow.SOAP_PASSWORD;
         };
         return new SalesforceClientSettings(flow, sf.loginUrl(), sf.clientId(), sf.clientSecret(), sf.username(),
                 sf.jwtKeyFile(), sf.password(), sf.securityToken(), sf.apiVersion(), sf.connectTimeout(),

@@ -51,8 +51,13 @@ final class SalesforcePullConsumer extends ScheduledPollConsumer {
             progress().pollFinished(SOURCE, object);
             return fetched;
         } catch (Exception e) {
+            // One clear line naming the source and the cause; the other pulls go on. Nothing past the
+            // last stored page was committed, so the next poll resumes from there.
             progress().pollFailed(SOURCE, object, e.getMessage());
-            throw e;
+            LOG.error("Pull of Salesforce {} failed: {} (its cursor stays where the stored records end; "
+                    + "the next poll retries)", object, e.getMessage());
+            LOG.debug("Pull of Salesforce {} failed", object, e);
+            return 0;
         }
     }
 

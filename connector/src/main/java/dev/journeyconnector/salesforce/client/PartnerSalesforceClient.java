@@ -39,6 +39,8 @@ final class PartnerSalesforceClient implements SalesforceClient {
     private final Map<String, SObjectDescription> described = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final RecordConverter converter = new RecordConverter(this::describeForRecords);
     private volatile ApiUsage usage = ApiUsage.UNKNOWN;
+    /** SOAP requests sent, by operation, retries after a session renewal included: what the org's allocation sees. */
+    private final Map<String, Long> calls = new TreeMap<>();
     private volatile boolean closed;
 
     PartnerSalesforceClient(SalesforceClientSettings settings, SalesforceAuthenticator authenticator) {
@@ -253,6 +255,7 @@ final class PartnerSalesforceClient implements SalesforceClient {
                 throw new IllegalStateException("SalesforceClient is closed");
             }
             int renewalsBefore = renewer.renewals();
+            calls.merge(operation, 1L, Long::sum);
             try {
                 return call.run();
             } catch (ConnectionException e) {
@@ -264,6 +267,8 @@ final class PartnerSalesforceClient implements SalesforceClient {
                 // executed, so repeating it cannot apply a create or update twice.
                 return renewAndRetry(operation, call);
             } finally {
+                // force-wsc re-sends the request itself after its SessionRenewer ran: one more request.
+                calls.merge(operation, (long) (renewer.renewals() - renewalsBefore), Long::sum);
                 recordUsage();
             }
         } finally {
@@ -277,6 +282,16 @@ final class PartnerSalesforceClient implements SalesforceClient {
             return call.run();
         } catch (ConnectionException e) {
             throw SalesforceFailures.toException(operation, e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> callCounts() {
+        lock.lock();
+        try {
+            return Map.copyOf(calls);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -37,6 +37,9 @@ public interface SalesforceClient extends AutoCloseable {
     /** The last "API REQUESTS" usage Salesforce reported in a LimitInfoHeader, or {@link ApiUsage#UNKNOWN}. */
     ApiUsage apiUsage();
 
+    /** SOAP requests this client sent, by operation (query, queryMore, create ...), retries included. */
+    Map<String, Long> callCounts();
+
     /** How many times this client re-authenticated after Salesforce reported an expired session. */
     int sessionRenewals();
 

@@ -143,9 +143,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         private boolean reset;
         private int port;
         private String bindAddress = "127.0.0.1";
-        private Function<SoqlDataSource, QueryExecutor> queryEngine = org -> (soql, all) -> {
-            throw SalesforceFault.unexpected("UNKNOWN_EXCEPTION", "No SOQL engine is configured in this sandbox build");
-        };
+        private Function<SoqlDataSource, QueryExecutor> queryEngine = SoqlQueryExecutor::new;
 
         private Builder(World world) {
             this.world = world;
