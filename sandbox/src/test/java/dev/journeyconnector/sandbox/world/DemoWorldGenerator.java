@@ -1135,13 +1135,20 @@ public final class DemoWorldGenerator {
                 + "Weller (bus-tour buyer), Amira Haddad (the bank's new customer) and Nadia Petrova (retail "
                 + "shopper who churns).");
         w.put("organizationId", SalesforceIds.of("00D", 1));
-        w.put("organizationName", "Meridian Group");
+        w.put("orgName", "Meridian Group");
         Map<String, Object> app = new LinkedHashMap<>();
         app.put("clientId", "journey-sandbox-client");
         app.put("clientSecret", "journey-sandbox-secret");
         w.put("connectedApp", app);
-        w.put("dailyApiAllocation", 15000);
-        w.put("files", paths);
+        // The connector's own user, as an admin would set up a connected app's "Run As" user.
+        w.put("integrationUser", "journey.integration@meridiangroup.example");
+        Map<String, Object> soapLogin = new LinkedHashMap<>();
+        soapLogin.put("username", "journey.integration@meridiangroup.example");
+        soapLogin.put("password", "sandbox-password");
+        soapLogin.put("securityToken", "sandboxtoken");
+        w.put("users", List.of(soapLogin));
+        w.put("dailyApiRequests", 15000);
+        w.put("salesforce", paths);
         w.put("personas", List.of(
                 persona("leisure-traveller", "Leisure traveller", "Meridian Journeys",
                         "Private traveller who finds coach tours through ads, the website and newsletters, books "

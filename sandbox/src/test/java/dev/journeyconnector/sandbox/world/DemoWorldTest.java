@@ -139,7 +139,7 @@ class DemoWorldTest {
     @BeforeAll
     static void loadWorld() {
         world = readJson("world.json");
-        for (JsonNode file : world.get("files")) {
+        for (JsonNode file : world.get("salesforce")) {
             String path = file.asText();
             String object = path.substring(path.lastIndexOf('/') + 1, path.length() - ".json".length());
             List<JsonNode> list = new ArrayList<>();
@@ -158,13 +158,13 @@ class DemoWorldTest {
     void worldDescriptorHasTheAgreedKeysAndListsEveryObjectFile() {
         assertThat(world.get("name").asText()).isEqualTo("demo");
         assertThat(world.get("description").asText()).isNotBlank();
-        assertThat(world.get("organizationName").asText()).isNotBlank();
+        assertThat(world.get("orgName").asText()).isNotBlank();
         String orgId = world.get("organizationId").asText();
         assertThat(SalesforceIds.normalise(orgId)).contains(orgId);
         assertThat(orgId).startsWith("00D");
         assertThat(world.at("/connectedApp/clientId").asText()).isEqualTo("journey-sandbox-client");
         assertThat(world.at("/connectedApp/clientSecret").asText()).isEqualTo("journey-sandbox-secret");
-        assertThat(world.get("dailyApiAllocation").asInt()).isEqualTo(15000);
+        assertThat(world.get("dailyApiRequests").asInt()).isEqualTo(15000);
         assertThat(RECORDS.keySet()).containsExactlyElementsOf(DemoWorldGenerator.KEY_PREFIXES.keySet());
     }
 
@@ -492,7 +492,7 @@ class DemoWorldTest {
     void committedFilesEqualWhatTheGeneratorWrites() {
         Map<String, String> generated = DemoWorldGenerator.generate();
         List<String> listed = new ArrayList<>();
-        world.get("files").forEach(f -> listed.add(f.asText()));
+        world.get("salesforce").forEach(f -> listed.add(f.asText()));
         assertThat(generated.keySet()).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.Stream.concat(java.util.stream.Stream.of("world.json"), listed.stream()).toList());
         generated.forEach((path, content) -> assertThat(readText(path))
