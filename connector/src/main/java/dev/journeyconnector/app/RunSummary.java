@@ -46,7 +46,7 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         out.append(String.format("  created %d, updated %d, unchanged %d, failed %d%n", summariesCreated,
                 summariesUpdated, summariesUnchanged, summariesFailed));
         out.append(String.format("%nSalesforce API calls: %d%n", apiCallsTotal()));
-        apiCalls.forEach((op, n) -> out.append(String.format("  %-28s %7d%n", op, n)));
+        new java.util.TreeMap<>(apiCalls).forEach((op, n) -> out.append(String.format("  %-28s %7d%n", op, n)));
         if (apiUsage != null) {
             out.append("  org's daily API usage: ").append(apiUsage).append(System.lineSeparator());
         }
