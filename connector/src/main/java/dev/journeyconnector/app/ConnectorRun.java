@@ -59,6 +59,10 @@ public final class ConnectorRun implements AutoCloseable {
         toClose.add(database);
         LOG.info("Store: {}", database.embedded()
                 ? "embedded PostgreSQL under " + config.dataDir().resolve("postgres") : "PostgreSQL at JOURNEY_DB_URL");
+        if (config.sandboxMode() && config.sandbox().reset()) {
+            database.forgetOrgData();
+            LOG.info("Store: forgot the sandbox org's records, cursors and write-backs (--sandbox-reset)");
+        }
         runLog = new RunLog(database.dataSource());
         runId = runLog.started(startedAt, mode());
 

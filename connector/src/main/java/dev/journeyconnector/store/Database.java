@@ -104,6 +104,19 @@ public final class Database implements AutoCloseable {
         return migrationsApplied;
     }
 
+    /**
+     * Forgets everything learned from the CRM (raw records, cursors, what was written back) while keeping
+     * the run history: for when the org itself starts over, as the sandbox does on --sandbox-reset.
+     * Keeping it would leave cursors past every record and a ledger of Tasks the org no longer has.
+     */
+    public void forgetOrgData() {
+        try (var c = pool.getConnection(); var s = c.createStatement()) {
+            s.execute("truncate raw_record, source_cursor, writeback_record");
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("clearing the store for a reset org failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         pool.close();

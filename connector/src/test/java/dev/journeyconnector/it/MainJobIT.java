@@ -115,6 +115,20 @@ class MainJobIT {
                 assertThat(t.path("Subject").asText()).isEqualTo("[Journey] Journey summary: Trey Weller-Hughes"));
     }
 
+    @Test
+    @Order(4)
+    void aSandboxResetStartsOverFromTheWorldFilesAndTheStoreStartsOverWithIt() throws Exception {
+        Path dump = dataDir.resolve("after-reset.json");
+
+        Cli run = Cli.run(dataDir, "--once", "--sandbox-reset", "--sandbox-dump", dump.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("total\\s+191\\s+191")
+                .contains("created 53, updated 0, unchanged 0, failed 0");
+        assertThat(records(JSON.readTree(dump.toFile()), "Task").stream()
+                .filter(t -> t.path("Subject").asText().startsWith("[Journey]"))).hasSize(53);
+    }
+
     /** The records of one object in a sandbox dump (the Salesforce org's state). */
     static List<JsonNode> records(JsonNode dump, String object) {
         JsonNode node = dump.path("records").path(object);

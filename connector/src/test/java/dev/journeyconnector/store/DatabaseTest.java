@@ -1,6 +1,7 @@
 package dev.journeyconnector.store;
 
 import dev.journeyconnector.app.JourneyConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,11 +11,34 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatabaseTest {
 
     @TempDir
     Path dataDir;
+
+    @Test
+    void anExternalDatabaseIsUsedWhenAUrlIsSetAndNothingIsStartedUnderTheDataDir() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start();
+             Database db = Database.open(new JourneyConfig.Database(external.getJdbcUrl("postgres", "postgres"),
+                     "postgres", "", 2), dataDir)) {
+            assertThat(db.embedded()).isFalse();
+            assertThat(db.migrationsApplied()).isPositive();
+            assertThat(new RawStore(db.dataSource()).count("salesforce", "Contact")).isZero();
+        }
+        assertThat(dataDir.resolve("postgres")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableExternalDatabaseFailsNamingTheSetting() {
+        JourneyConfig.Database nowhere = new JourneyConfig.Database("jdbc:postgresql://127.0.0.1:1/journey", "u", "secret", 1);
+
+        assertThatThrownBy(() -> Database.open(nowhere, dataDir))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("JOURNEY_DB_URL")
+                .hasMessageNotContaining("secret");
+    }
 
     @Test
     void embeddedPostgresKeepsItsDataAcrossTwoRunsAndMigratesOnce() {
