@@ -96,7 +96,7 @@ public record JourneyConfig(
         if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:postgresql://")) {
             c.problem(Settings.DB_URL, "must start with jdbc:postgresql:// (or be empty for the embedded database)");
         }
-        int pool = c.integer(Settings.DB_POOL_SIZE, 1, 100);
+        int pool = c.integer(Settings.DB_POOL_SIZE, 2, 100);
         Database database = new Database(dbUrl, in.get(Settings.DB_USER), in.get(Settings.DB_PASSWORD), pool);
 
         boolean sandboxMode = !in.isSet(Settings.SF_CLIENT_ID) && !in.isSet(Settings.SF_USERNAME);

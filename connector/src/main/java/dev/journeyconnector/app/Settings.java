@@ -38,7 +38,7 @@ public final class Settings {
     public static final Setting DB_PASSWORD = new Setting("JOURNEY_DB_PASSWORD", "", true, "Store",
             "Password for JOURNEY_DB_URL. Ignored for the embedded database.");
     public static final Setting DB_POOL_SIZE = new Setting("JOURNEY_DB_POOL_SIZE", "5", false, "Store",
-            "Maximum number of pooled database connections (1-100).");
+            "Maximum number of pooled database connections (2-100; schema migration needs two at start).");
 
     public static final Setting SF_AUTH_FLOW = new Setting("SALESFORCE_AUTH_FLOW", "", false, "Salesforce",
             "jwt, client_credentials or soap_password. Empty: chosen from the credentials given "

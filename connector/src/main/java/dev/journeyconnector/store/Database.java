@@ -3,15 +3,12 @@ package dev.journeyconnector.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.journeyconnector.app.JourneyConfig;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,25 +19,27 @@ import java.nio.file.Path;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedServer embedded;
     private final HikariDataSource pool;
     private final int migrationsApplied;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource pool, int migrationsApplied) {
+    private Database(EmbeddedServer embedded, HikariDataSource pool, int migrationsApplied) {
         this.embedded = embedded;
         this.pool = pool;
         this.migrationsApplied = migrationsApplied;
     }
 
     public static Database open(JourneyConfig.Database settings, Path dataDir) {
-        EmbeddedPostgres embedded = null;
+        EmbeddedServer embedded = null;
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("journey-store");
         hikari.setMaximumPoolSize(settings.poolSize());
+        // Fail a start against an unreachable database in seconds, not Hikari's default 30.
+        hikari.setConnectionTimeout(10_000);
         try {
             if (settings.embedded()) {
-                embedded = startEmbedded(dataDir.resolve("postgres"));
-                hikari.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
+                embedded = EmbeddedServer.start(dataDir);
+                hikari.setJdbcUrl(embedded.jdbcUrl());
                 hikari.setUsername("postgres");
             } else {
                 hikari.setJdbcUrl(settings.url());
@@ -50,31 +49,14 @@ public final class Database implements AutoCloseable {
             HikariDataSource pool = new HikariDataSource(hikari);
             int applied = migrate(pool);
             return new Database(embedded, pool, applied);
+        } catch (StoreException e) {
+            closeQuietly(embedded);
+            throw e;
         } catch (RuntimeException e) {
             closeQuietly(embedded);
             throw new StoreException("cannot open the store "
                     + (settings.embedded() ? "(embedded PostgreSQL under " + dataDir.resolve("postgres") + ")"
                     : "at JOURNEY_DB_URL") + ": " + rootMessage(e), e);
-        }
-    }
-
-    private static EmbeddedPostgres startEmbedded(Path pgData) {
-        try {
-            Files.createDirectories(pgData);
-            // Keep the data directory: the store must survive restarts. A second connector on the same
-            // data dir fails here on PostgreSQL's own postmaster.pid lock, which is what we want.
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    // We stop it ourselves, after the last write of the run (the run log); its own JVM
-                    // shutdown hook would race that write on SIGTERM.
-                    .setRegisterShutdownHook(false)
-                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            throw new StoreException("embedded PostgreSQL did not start in " + pgData + ": " + e.getMessage()
-                    + " (is another connector running on the same JOURNEY_DATA_DIR?)", e);
         }
     }
 
@@ -123,13 +105,9 @@ public final class Database implements AutoCloseable {
         closeQuietly(embedded);
     }
 
-    private static void closeQuietly(EmbeddedPostgres pg) {
-        if (pg != null) {
-            try {
-                pg.close();
-            } catch (IOException e) {
-                LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-            }
+    private static void closeQuietly(EmbeddedServer server) {
+        if (server != null) {
+            server.close();
         }
     }
 

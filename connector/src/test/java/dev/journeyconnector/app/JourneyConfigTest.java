@@ -65,7 +65,7 @@ class JourneyConfigTest {
                 .isInstanceOfSatisfying(ConfigProblems.class, e -> assertThat(e.problems())
                         .hasSize(3)
                         .anySatisfy(p -> assertThat(p).startsWith("JOURNEY_POLL_INTERVAL").contains("'often'"))
-                        .anySatisfy(p -> assertThat(p).startsWith("JOURNEY_DB_POOL_SIZE").contains("between 1 and 100"))
+                        .anySatisfy(p -> assertThat(p).startsWith("JOURNEY_DB_POOL_SIZE").contains("between 2 and 100"))
                         .anySatisfy(p -> assertThat(p).startsWith("SALESFORCE_QUERY_BATCH_SIZE").contains("between 200 and 2000")));
     }
 

@@ -31,8 +31,22 @@ class DatabaseTest {
     }
 
     @Test
+    void aSecondConnectorOnTheSameDataFolderIsRefusedWhileTheFirstRuns() {
+        JourneyConfig.Database embedded = new JourneyConfig.Database("", "", "", 2);
+        try (Database first = Database.open(embedded, dataDir)) {
+            assertThatThrownBy(() -> Database.open(embedded, dataDir))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("another connector is running on");
+            assertThat(new RawStore(first.dataSource()).count("salesforce", "Contact")).isZero();
+        }
+        try (Database again = Database.open(embedded, dataDir)) {
+            assertThat(again.migrationsApplied()).isZero();
+        }
+    }
+
+    @Test
     void anUnreachableExternalDatabaseFailsNamingTheSetting() {
-        JourneyConfig.Database nowhere = new JourneyConfig.Database("jdbc:postgresql://127.0.0.1:1/journey", "u", "secret", 1);
+        JourneyConfig.Database nowhere = new JourneyConfig.Database("jdbc:postgresql://127.0.0.1:1/journey", "u", "secret", 2);
 
         assertThatThrownBy(() -> Database.open(nowhere, dataDir))
                 .isInstanceOf(StoreException.class)
