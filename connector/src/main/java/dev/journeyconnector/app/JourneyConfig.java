@@ -84,7 +84,9 @@ public record JourneyConfig(
         Duration overlap = c.duration(Settings.CURSOR_OVERLAP, Duration.ZERO);
         boolean writebackEnabled = c.bool(Settings.WRITEBACK_ENABLED);
         String prefix = in.get(Settings.WRITEBACK_SUBJECT_PREFIX);
-        if (prefix.length() > 40) {
+        if (prefix.isBlank()) {
+            c.problem(Settings.WRITEBACK_SUBJECT_PREFIX, "must not be empty: it is how the connector recognises its own Tasks");
+        } else if (prefix.length() > 40) {
             c.problem(Settings.WRITEBACK_SUBJECT_PREFIX, "is longer than 40 characters; Task subjects hold 255 in all");
         }
         String logLevel = in.get(Settings.LOG_LEVEL).toUpperCase(Locale.ROOT);

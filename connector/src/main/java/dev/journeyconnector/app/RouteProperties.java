@@ -1,5 +1,7 @@
 package dev.journeyconnector.app;
 
+import dev.journeyconnector.salesforce.client.Soql;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +22,10 @@ final class RouteProperties {
         p.put("journey.cursor.overlap", String.valueOf(config.cursorOverlap().toMillis()));
         p.put("journey.writeback.period", String.valueOf(config.writebackInterval().toMillis()));
         p.put("journey.writeback.enabled", String.valueOf(config.writebackEnabled()));
+        // Pulls of Task leave out the connector's own Tasks: pulling them back would report our own
+        // writes as new activity after every write-back.
+        p.put("journey.writeback.not-own-tasks",
+                "Subject = null OR (NOT Subject LIKE " + Soql.likeStartsWith(config.writebackSubjectPrefix()) + ")");
         p.put("journey.hop.raw", "direct:journey-raw");
         p.put("journey.hop.analyse", "direct:journey-analyse");
         p.put("journey.hop.write-back", "direct:journey-write-back");

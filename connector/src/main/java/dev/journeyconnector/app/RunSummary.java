@@ -33,20 +33,20 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("journey-connector run finished in %.1f s (%s)%n", took.toMillis() / 1000.0, mode));
-        out.append(String.format("%nPulled                         fetched  new/changed%n"));
+        out.append(String.format("%nPulled                              fetched  new/changed%n"));
         pulls.forEach((object, c) -> {
-            out.append(String.format("  %-28s %7d  %11d", object, c.fetched(), c.stored()));
+            out.append(String.format("  %-33s %7d  %11d", object, c.fetched(), c.stored()));
             if (c.failures() > 0) {
                 out.append("  FAILED: ").append(c.lastError());
             }
             out.append(System.lineSeparator());
         });
-        out.append(String.format("  %-28s %7d  %11d%n", "total", fetchedTotal(), storedTotal()));
+        out.append(String.format("  %-33s %7d  %11d%n", "total", fetchedTotal(), storedTotal()));
         out.append(String.format("%nWritten back to Salesforce (journey summary Tasks)%n"));
         out.append(String.format("  created %d, updated %d, unchanged %d, failed %d%n", summariesCreated,
                 summariesUpdated, summariesUnchanged, summariesFailed));
         out.append(String.format("%nSalesforce API calls: %d%n", apiCallsTotal()));
-        new java.util.TreeMap<>(apiCalls).forEach((op, n) -> out.append(String.format("  %-28s %7d%n", op, n)));
+        new java.util.TreeMap<>(apiCalls).forEach((op, n) -> out.append(String.format("  %-33s %7d%n", op, n)));
         if (apiUsage != null) {
             out.append("  org's daily API usage: ").append(apiUsage).append(System.lineSeparator());
         }

@@ -1,9 +1,9 @@
 package dev.journeyconnector.salesforce;
 
+import dev.journeyconnector.salesforce.client.Soql;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,19 +17,19 @@ import java.util.List;
  * interrupted mid-way resumes strictly after the last stored (modstamp, Id).
  */
 final class IncrementalQuery {
-    private static final DateTimeFormatter SOQL_DATETIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private IncrementalQuery() {
     }
 
     static String soql(String object, List<String> fields, String modstampField, SalesforceCursor cursor,
-                       Instant upper, Duration overlap, Instant startDate) {
+                       Instant upper, Duration overlap, Instant startDate, String extraCondition) {
         List<String> where = new ArrayList<>();
+        if (extraCondition != null && !extraCondition.isBlank()) {
+            where.add("(" + extraCondition.strip() + ")");
+        }
         if (cursor.inProgress()) {
             String m = literal(cursor.lastModstamp());
             where.add("(" + modstampField + " > " + m + " OR (" + modstampField + " = " + m + " AND Id > "
-                    + quote(cursor.lastId()) + "))");
+                    + Soql.quote(cursor.lastId()) + "))");
         } else if (cursor.syncedUpTo() != null) {
             where.add(modstampField + " >= " + literal(cursor.syncedUpTo().minus(overlap)));
         } else if (startDate != null) {
@@ -41,26 +41,7 @@ final class IncrementalQuery {
                 + " ORDER BY " + modstampField + " ASC, Id ASC";
     }
 
-    static String literal(Instant t) {
-        return SOQL_DATETIME.format(t);
-    }
-
-    /** A SOQL string literal, with Salesforce's escapes for quote, backslash and control characters. */
-    static String quote(String value) {
-        StringBuilder out = new StringBuilder("'");
-        for (char ch : value.toCharArray()) {
-            switch (ch) {
-                case '\'' -> out.append("\\'");
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> out.append(ch);
-            }
-        }
-        return out.append('\'').toString();
+    private static String literal(Instant t) {
+        return Soql.datetime(t);
     }
 }

@@ -7,6 +7,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -16,15 +18,18 @@ import java.util.Map;
 @Component(JourneySalesforceComponent.SCHEME)
 public class JourneySalesforceComponent extends DefaultComponent {
     public static final String SCHEME = "journey-salesforce";
+    private static final Duration SERVER_CLOCK_REFRESH = Duration.ofMinutes(10);
 
     private final SalesforceClient client;
     private final PullCursors cursors;
     private final PullProgress progress;
+    private final ServerClock serverClock;
 
     public JourneySalesforceComponent(SalesforceClient client, PullCursors cursors, PullProgress progress) {
         this.client = client;
         this.cursors = cursors;
         this.progress = progress;
+        this.serverClock = new ServerClock(client, Clock.systemUTC(), SERVER_CLOCK_REFRESH);
     }
 
     @Override
@@ -39,6 +44,10 @@ public class JourneySalesforceComponent extends DefaultComponent {
 
     SalesforceClient client() {
         return client;
+    }
+
+    ServerClock serverClock() {
+        return serverClock;
     }
 
     PullCursors cursors() {

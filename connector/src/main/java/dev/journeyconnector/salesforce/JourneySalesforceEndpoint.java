@@ -40,6 +40,10 @@ public class JourneySalesforceEndpoint extends ScheduledPollEndpoint {
             + "upper bound at which the next poll starts, to catch late-committed records. Re-read records are not stored twice.")
     private long overlap = 120_000;
 
+    @UriParam(label = "consumer", description = "An extra SOQL condition ANDed with the incremental window, "
+            + "e.g. to leave out the connector's own Tasks. Written by the admin in the route; record values never go into it.")
+    private String where;
+
     @UriParam(label = "consumer", defaultValue = "false", description = "true to pull with queryAll, so deleted "
             + "records arrive with IsDeleted=true and become tombstones.")
     private boolean includeDeleted;
@@ -86,6 +90,9 @@ public class JourneySalesforceEndpoint extends ScheduledPollEndpoint {
 
     public long getOverlap() { return overlap; }
     public void setOverlap(long overlap) { this.overlap = overlap; }
+
+    public String getWhere() { return where; }
+    public void setWhere(String where) { this.where = where; }
 
     public boolean isIncludeDeleted() { return includeDeleted; }
     public void setIncludeDeleted(boolean includeDeleted) { this.includeDeleted = includeDeleted; }

@@ -64,11 +64,11 @@ final class SalesforcePullConsumer extends ScheduledPollConsumer {
     private int pullChanges(String object) throws Exception {
         SalesforceClient client = endpoint.getComponent().client();
         List<String> selected = fields(client);
-        Instant upper = client.serverTime();
+        Instant upper = endpoint.getComponent().serverClock().now();
         SalesforceCursor cursor = SalesforceCursor.fromMap(
                 endpoint.getComponent().cursors().cursor(SOURCE, object).orElse(null));
         String soql = IncrementalQuery.soql(object, selected, endpoint.getModstampField(), cursor, upper,
-                endpoint.overlapDuration(), endpoint.startInstant());
+                endpoint.overlapDuration(), endpoint.startInstant(), endpoint.getWhere());
         LOG.debug("Pulling {}: {}", object, soql);
 
         QueryPage page = endpoint.isIncludeDeleted() ? client.queryAll(soql) : client.query(soql);

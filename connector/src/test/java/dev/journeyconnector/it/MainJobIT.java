@@ -48,6 +48,9 @@ class MainJobIT {
                 .containsPattern("salesforce Contact\\s+53\\s+53")
                 .containsPattern("salesforce Opportunity\\s+52\\s+52")
                 .containsPattern("salesforce Case\\s+39\\s+39")
+                .containsPattern("salesforce CaseHistory\\s+116\\s+116")
+                .containsPattern("salesforce Task\\s+103\\s+103")
+                .containsPattern("total\\s+681\\s+681")
                 .contains("created 53, updated 0, unchanged 0, failed 0")
                 .containsPattern("create\\s+1\\n");
 
@@ -123,7 +126,7 @@ class MainJobIT {
         Cli run = Cli.run(dataDir, "--once", "--sandbox-reset", "--sandbox-dump", dump.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("total\\s+191\\s+191")
+        assertThat(run.out()).containsPattern("total\\s+681\\s+681")
                 .contains("created 53, updated 0, unchanged 0, failed 0");
         assertThat(records(JSON.readTree(dump.toFile()), "Task").stream()
                 .filter(t -> t.path("Subject").asText().startsWith("[Journey]"))).hasSize(53);

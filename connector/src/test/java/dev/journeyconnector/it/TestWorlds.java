@@ -34,7 +34,8 @@ final class TestWorlds {
         JSON.writeValue(dir.resolve("world.json").toFile(), world);
 
         JSON.writeValue(dir.resolve("salesforce/User.json").toFile(), List.of(Map.of("Id", USER_ID,
-                "Username", "owner@test.example", "LastName", "Owner", "Email", "owner@test.example", "IsActive", true)));
+                "Username", "owner@test.example", "LastName", "Owner", "Email", "owner@test.example", "IsActive", true,
+                "CreatedDate", "2026-05-01T00:00:00Z", "SystemModstamp", "2026-05-01T00:00:00Z")));
         List<Map<String, Object>> accounts = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             accounts.add(Map.of("Id", SalesforceIds.of("001", i), "Name", "Account " + i, "OwnerId", USER_ID,
