@@ -2,6 +2,7 @@ package dev.journeyconnector.it;
 
 import dev.journeyconnector.app.JourneyConfig;
 import dev.journeyconnector.store.Database;
+import dev.journeyconnector.testing.TestWorlds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.journeyconnector.it;
+package dev.journeyconnector.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeyconnector.sandbox.salesforce.schema.SalesforceIds;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Sandbox worlds built by tests: a user, a few accounts, and as many contacts as a test needs. */
-final class TestWorlds {
+public final class TestWorlds {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String USER_ID = SalesforceIds.of("005", 1);
+    public static final String USER_ID = SalesforceIds.of("005", 1);
 
     private TestWorlds() {
     }
@@ -24,7 +24,7 @@ final class TestWorlds {
      * SystemModstamp is {@code modstamp} when given (many records sharing one stamp), else one
      * second apart.
      */
-    static Path withContacts(Path dir, int contacts, String modstamp) throws IOException {
+    public static Path withContacts(Path dir, int contacts, String modstamp) throws IOException {
         Files.createDirectories(dir.resolve("salesforce"));
         Map<String, Object> world = new LinkedHashMap<>();
         world.put("orgName", "Test world");
