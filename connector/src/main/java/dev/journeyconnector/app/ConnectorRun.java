@@ -13,6 +13,7 @@ import dev.journeyconnector.sandbox.SandboxOptions;
 import dev.journeyconnector.store.Database;
 import dev.journeyconnector.store.RawStore;
 import dev.journeyconnector.store.RunLog;
+import dev.journeyconnector.store.StoreBinding;
 import dev.journeyconnector.store.WritebackLedger;
 import dev.journeyconnector.writeback.SummaryWriteBack;
 import org.apache.camel.CamelContext;
@@ -76,6 +77,8 @@ public final class ConnectorRun implements AutoCloseable {
         }
         salesforce = SalesforceClients.connect(clientSettings(sf));
         toClose.add(0, salesforce);
+        new StoreBinding(database.dataSource()).bindOrCheck("Salesforce org", salesforce.organizationId(),
+                "point JOURNEY_DATA_DIR (or JOURNEY_DB_URL) at a store of its own for this org");
 
         RawStore raw = new RawStore(database.dataSource());
         summaries = new SummaryWriteBack(raw, new WritebackLedger(database.dataSource()), config.writebackSubjectPrefix());

@@ -8,6 +8,8 @@ import dev.journeyconnector.salesforce.client.SalesforceClientSettings;
 import dev.journeyconnector.salesforce.client.SalesforceClients;
 import dev.journeyconnector.sandbox.Sandbox;
 import dev.journeyconnector.sandbox.SandboxOptions;
+import dev.journeyconnector.sandbox.salesforce.schema.SalesforceIds;
+import dev.journeyconnector.testing.TestWorlds;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,22 @@ class MainJobIT {
                 .contains("created 53, updated 0, unchanged 0, failed 0");
         assertThat(records(JSON.readTree(dump.toFile()), "Task").stream()
                 .filter(t -> t.path("Subject").asText().startsWith("[Journey]"))).hasSize(53);
+    }
+
+    @Test
+    @Order(5)
+    void aStoreFilledFromOneOrgRefusesAnotherOrgAndStaysAsItWas() throws Exception {
+        Path otherOrg = TestWorlds.withContacts(dataDir.resolve("other-world"), 3, null);
+
+        Cli run = Cli.run(dataDir, "--once", "--sandbox-data", otherOrg.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("this store holds data from Salesforce org 00DJx0000000001MAA")
+                .contains("now connected to " + SalesforceIds.of("00D", 99))
+                .contains("JOURNEY_DATA_DIR");
+        Cli again = Cli.run(dataDir, "--once");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).containsPattern("total\\s+0\\s+0").contains("unchanged 53");
     }
 
     /** The records of one object in a sandbox dump (the Salesforce org's state). */

@@ -28,6 +28,7 @@ public final class TestWorlds {
         Files.createDirectories(dir.resolve("salesforce"));
         Map<String, Object> world = new LinkedHashMap<>();
         world.put("orgName", "Test world");
+        world.put("organizationId", SalesforceIds.of("00D", 99));
         world.put("connectedApp", Map.of("clientId", "test-client", "clientSecret", "test-secret"));
         world.put("dailyApiRequests", 1_000_000);
         world.put("salesforce", List.of("salesforce/User.json", "salesforce/Account.json", "salesforce/Contact.json"));

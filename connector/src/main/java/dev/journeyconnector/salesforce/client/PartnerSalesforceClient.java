@@ -39,6 +39,7 @@ final class PartnerSalesforceClient implements SalesforceClient {
     private final Map<String, SObjectDescription> described = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final RecordConverter converter = new RecordConverter(this::describeForRecords);
     private volatile ApiUsage usage = ApiUsage.UNKNOWN;
+    private volatile String organizationId;
     /** SOAP requests sent, by operation, retries after a session renewal included: what the org's allocation sees. */
     private final Map<String, Long> calls = new TreeMap<>();
     private volatile boolean closed;
@@ -283,6 +284,16 @@ final class PartnerSalesforceClient implements SalesforceClient {
         } catch (ConnectionException e) {
             throw SalesforceFailures.toException(operation, e);
         }
+    }
+
+    @Override
+    public String organizationId() {
+        String known = organizationId;
+        if (known == null) {
+            known = call("getUserInfo", () -> connection.getUserInfo().getOrganizationId());
+            organizationId = known;
+        }
+        return known;
     }
 
     @Override

@@ -37,6 +37,9 @@ public interface SalesforceClient extends AutoCloseable {
     /** The last "API REQUESTS" usage Salesforce reported in a LimitInfoHeader, or {@link ApiUsage#UNKNOWN}. */
     ApiUsage apiUsage();
 
+    /** The 18-character Id of the org this client is connected to (getUserInfo, asked once per client). */
+    String organizationId();
+
     /** SOAP requests this client sent, by operation (query, queryMore, create ...), retries included. */
     Map<String, Long> callCounts();
 
