@@ -20,8 +20,22 @@ public record Member(String listId, String emailAddress, String status, Map<Stri
             "transactional", "archived");
 
     public Member {
-        mergeFields = mergeFields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mergeFields));
+        mergeFields = ordered(mergeFields);
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** FNAME and LNAME first, then the other merge tags by name: one order whatever map was given (Map.of has none). */
+    private static Map<String, Object> ordered(Map<String, Object> fields) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (fields != null) {
+            for (String first : List.of("FNAME", "LNAME")) {
+                if (fields.containsKey(first)) {
+                    out.put(first, fields.get(first));
+                }
+            }
+            new java.util.TreeMap<>(fields).forEach(out::putIfAbsent);
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** A subscribed member with first and last name, opted in at {@code at}. */
