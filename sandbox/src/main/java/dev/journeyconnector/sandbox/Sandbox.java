@@ -1,5 +1,7 @@
 package dev.journeyconnector.sandbox;
 
+import dev.journeyconnector.sandbox.mailchimp.MailchimpSimulator;
+import dev.journeyconnector.sandbox.mailchimp.MailchimpWorld;
 import dev.journeyconnector.sandbox.salesforce.SalesforceSimulator;
 import dev.journeyconnector.sandbox.world.World;
 import dev.journeyconnector.sandbox.world.WorldLoader;
@@ -16,6 +18,7 @@ public final class Sandbox implements AutoCloseable {
     public static final String DEMO_WORLD = "worlds/demo";
 
     private final SalesforceSimulator salesforce;
+    private MailchimpSimulator mailchimp;
 
     private Sandbox(SalesforceSimulator salesforce) {
         this.salesforce = salesforce;
@@ -31,7 +34,41 @@ public final class Sandbox implements AutoCloseable {
                 .reset(options.reset())
                 .port(options.port())
                 .start();
-        return new Sandbox(salesforce);
+        Sandbox sandbox = new Sandbox(salesforce);
+        try {
+            sandbox.startMailchimp(options);
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+        return sandbox;
+    }
+
+    // ---- Mailchimp: world files under mailchimp/, state under <dataDir>/mailchimp/, its own free port ----
+
+    private void startMailchimp(SandboxOptions options) {
+        MailchimpWorld world = options.worldDir() == null
+                ? MailchimpWorld.fromClasspath(DEMO_WORLD)
+                : MailchimpWorld.fromDirectory(options.worldDir());
+        mailchimp = MailchimpSimulator.builder(world).dataDir(options.dataDir()).reset(options.reset()).port(0).start();
+    }
+
+    /** e.g. {@code http://127.0.0.1:54322}; the Marketing API is under {@code /3.0}. */
+    public URI mailchimpUrl() {
+        return mailchimp.url();
+    }
+
+    /** Controls, counters and data of the Mailchimp simulator. */
+    public MailchimpSimulator mailchimp() {
+        return mailchimp;
+    }
+
+    /** {@code out/dump.json} → {@code out/dump.mailchimp.json}. */
+    private static Path siblingDump(Path file, String vendor) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String sibling = dot < 0 ? name + "." + vendor : name.substring(0, dot) + "." + vendor + name.substring(dot);
+        return file.resolveSibling(sibling);
     }
 
     /** e.g. {@code http://127.0.0.1:54321}; the token endpoint and SOAP API are under it. */
@@ -54,14 +91,23 @@ public final class Sandbox implements AutoCloseable {
         return salesforce.clientSecret();
     }
 
-    /** Writes the final state of every simulator as JSON to {@code file}. */
+    /** Writes the final state of every simulator as JSON: Salesforce to {@code file}, Mailchimp beside it. */
     public void dump(Path file) {
         salesforce.dump(file);
+        if (mailchimp != null) {
+            mailchimp.dump(siblingDump(file, "mailchimp"));
+        }
     }
 
     /** Persists state (when a data dir is set) and stops the simulators. */
     @Override
     public void close() {
-        salesforce.close();
+        try {
+            if (mailchimp != null) {
+                mailchimp.close();
+            }
+        } finally {
+            salesforce.close();
+        }
     }
 }
