@@ -1,0 +1,264 @@
+package dev.journeyconnector.mailchimp;
+
+import dev.journeyconnector.mailchimp.client.MailchimpClient;
+import dev.journeyconnector.mailchimp.client.MailchimpPage;
+import dev.journeyconnector.mailchimp.client.MailchimpPages;
+import dev.journeyconnector.pull.PullPage;
+import dev.journeyconnector.pull.PullProgress;
+import dev.journeyconnector.store.RawRecord;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * One poll reads everything new since the cursor and sends it down the route page by page, each page a
+ * {@link PullPage} carrying the cursor that is valid once it is stored. A page the route fails to store, or a call
+ * Mailchimp refuses, ends the poll: the cursor stays where the stored records end.
+ *
+ * <p>Members and email activity come back in an order that is not the cursor's (members newest first, activity by
+ * recipient), so their cursor moves per list or per campaign, on its last page; a poll broken inside one re-reads
+ * it, and the store ignores what it already has. Campaigns come oldest first, so their cursor moves every page.
+ * Unsubscribes of a campaign only grow, so their cursor is how many are stored.
+ */
+final class MailchimpPullConsumer extends ScheduledPollConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(MailchimpPullConsumer.class);
+    static final String SOURCE = "mailchimp";
+
+    private final JourneyMailchimpEndpoint endpoint;
+    private final MailchimpObject object;
+    private ExecutorService campaignReaders;
+
+    MailchimpPullConsumer(JourneyMailchimpEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.object = endpoint.getObject();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        progress().register(SOURCE, object.uriName());
+        if (object.perCampaign()) {
+            AtomicInteger n = new AtomicInteger();
+            campaignReaders = Executors.newFixedThreadPool(endpoint.getMaxConnections(), r -> {
+                Thread t = new Thread(r, "mailchimp-" + object.uriName() + "-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (campaignReaders != null) {
+            campaignReaders.shutdownNow();
+            campaignReaders = null;
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        try {
+            int fetched = pull(new Pages());
+            progress().pollFinished(SOURCE, object.uriName());
+            return fetched;
+        } catch (Exception e) {
+            // One clear line naming the source, the object and the cause; the other pulls go on. Nothing past the
+            // last stored page was committed, so the next poll resumes from there.
+            progress().pollFailed(SOURCE, object.uriName(), e.getMessage());
+            LOG.error("Pull of Mailchimp {} failed: {} (its cursor stays where the stored records end; "
+                    + "the next poll retries)", object.uriName(), e.getMessage());
+            LOG.debug("Pull of Mailchimp {} failed", object.uriName(), e);
+            return 0;
+        }
+    }
+
+    private int pull(Pages out) throws Exception {
+        Map<String, Object> stored = endpoint.getComponent().cursors().cursor(SOURCE, object.uriName()).orElse(null);
+        switch (object) {
+            case LISTS -> pullLists(out);
+            case MEMBERS -> pullMembers(out, MailchimpCursor.read(MailchimpCursor.LISTS, stored));
+            case CAMPAIGNS -> pullCampaigns(out, MailchimpCursor.read(MailchimpCursor.SEND_TIME, stored));
+            case EMAIL_ACTIVITY, UNSUBSCRIBES -> pullPerCampaign(out, MailchimpCursor.read(MailchimpCursor.CAMPAIGNS, stored));
+        }
+        return out.fetched;
+    }
+
+    /** Lists are few and have no change filter: every poll reads them all, and there is nothing to resume. */
+    private void pullLists(Pages out) throws Exception {
+        for (MailchimpPage page : client().lists(endpoint.getPageSize())) {
+            out.send(MailchimpRecords.convert(object, page.records()), null, page.last());
+        }
+    }
+
+    private void pullMembers(Pages out, MailchimpCursor cursor) throws Exception {
+        List<String> listIds = ids(client().lists(endpoint.getPageSize()));
+        if (listIds.isEmpty()) {
+            out.send(List.of(), cursor.toMap(), true);
+            return;
+        }
+        for (int i = 0; i < listIds.size(); i++) {
+            String listId = listIds.get(i);
+            Instant latest = null;
+            for (MailchimpPage page : client().members(listId, cursor.since(listId, endpoint.startInstant()), endpoint.getPageSize())) {
+                List<RawRecord> records = MailchimpRecords.convert(object, page.records());
+                latest = later(latest, MailchimpRecords.latest(records));
+                MailchimpCursor after = page.last() ? cursor.withLatest(listId, latest) : cursor;
+                out.send(records, after.toMap(), page.last() && i == listIds.size() - 1);
+                cursor = after;
+            }
+        }
+    }
+
+    private void pullCampaigns(Pages out, MailchimpCursor cursor) throws Exception {
+        Instant since = cursor.since(MailchimpCursor.SEND_TIME, endpoint.startInstant());
+        for (MailchimpPage page : client().sentCampaigns(since, endpoint.getPageSize())) {
+            List<RawRecord> records = MailchimpRecords.convert(object, page.records());
+            cursor = cursor.withLatest(MailchimpCursor.SEND_TIME, MailchimpRecords.latest(records));
+            out.send(records, cursor.toMap(), page.last());
+        }
+    }
+
+    /**
+     * Activity and unsubscribes are read per sent campaign, up to maxConnections campaigns at once, and sent in
+     * campaign order; at most maxConnections campaigns' pages wait in memory.
+     */
+    private void pullPerCampaign(Pages out, MailchimpCursor cursor) throws Exception {
+        List<String> campaignIds = ids(client().sentCampaigns(endpoint.startInstant(), endpoint.getPageSize()));
+        if (campaignIds.isEmpty()) {
+            out.send(List.of(), cursor.toMap(), true);
+            return;
+        }
+        MailchimpCursor start = cursor;
+        Deque<Future<CampaignRead>> reading = new ArrayDeque<>();
+        int next = 0;
+        try {
+            for (int i = 0; i < campaignIds.size(); i++) {
+                while (next < campaignIds.size() && reading.size() < endpoint.getMaxConnections()) {
+                    String campaignId = campaignIds.get(next++);
+                    reading.add(campaignReaders.submit(() -> read(campaignId, start)));
+                }
+                CampaignRead read = await(reading.poll());
+                for (int p = 0; p < read.pages().size(); p++) {
+                    cursor = read.cursorAfter().get(p).apply(cursor);
+                    out.send(read.pages().get(p), cursor.toMap(),
+                            i == campaignIds.size() - 1 && p == read.pages().size() - 1);
+                }
+            }
+        } finally {
+            reading.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /** All pages of one campaign's activity or unsubscribes, with how each moves the cursor. */
+    private CampaignRead read(String campaignId, MailchimpCursor cursor) {
+        List<List<RawRecord>> pages = new ArrayList<>();
+        List<UnaryOperator<MailchimpCursor>> moves = new ArrayList<>();
+        if (object == MailchimpObject.EMAIL_ACTIVITY) {
+            Instant latest = null;
+            for (MailchimpPage page : client().emailActivity(campaignId, cursor.since(campaignId, null), endpoint.getPageSize())) {
+                List<RawRecord> records = MailchimpRecords.convert(object, page.records());
+                latest = later(latest, MailchimpRecords.latest(records));
+                Instant upTo = latest;
+                pages.add(records);
+                moves.add(page.last() ? c -> c.withLatest(campaignId, upTo) : c -> c);
+            }
+        } else {
+            int seen = cursor.count(campaignId);
+            MailchimpPages unsubscribes = client().unsubscribes(campaignId, seen, endpoint.getPageSize());
+            for (MailchimpPage page : unsubscribes) {
+                if (page.offset() == seen && seen > 0 && page.totalItems() >= 0 && page.totalItems() < seen) {
+                    // Fewer than we stored: some were removed, so offsets moved. Read the campaign again from the start.
+                    LOG.info("Mailchimp campaign {} now has {} unsubscribes, {} were stored; reading them all again",
+                            campaignId, page.totalItems(), seen);
+                    return readAllUnsubscribes(campaignId);
+                }
+                addUnsubscribePage(campaignId, page, pages, moves);
+            }
+        }
+        return new CampaignRead(pages, moves);
+    }
+
+    private CampaignRead readAllUnsubscribes(String campaignId) {
+        List<List<RawRecord>> pages = new ArrayList<>();
+        List<UnaryOperator<MailchimpCursor>> moves = new ArrayList<>();
+        for (MailchimpPage page : client().unsubscribes(campaignId, 0, endpoint.getPageSize())) {
+            addUnsubscribePage(campaignId, page, pages, moves);
+        }
+        return new CampaignRead(pages, moves);
+    }
+
+    private void addUnsubscribePage(String campaignId, MailchimpPage page, List<List<RawRecord>> pages,
+                                    List<UnaryOperator<MailchimpCursor>> moves) {
+        int upTo = page.offset() + page.records().size();
+        pages.add(MailchimpRecords.convert(object, page.records()));
+        moves.add(c -> c.with(campaignId, upTo));
+    }
+
+    private static CampaignRead await(Future<CampaignRead> read) throws Exception {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static List<String> ids(MailchimpPages pages) {
+        return pages.readAll().stream().map(r -> r.get("id")).filter(Objects::nonNull).map(Object::toString)
+                .distinct().toList();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : (b.isAfter(a) ? b : a);
+    }
+
+    private MailchimpClient client() {
+        return endpoint.getComponent().client();
+    }
+
+    private PullProgress progress() {
+        return endpoint.getComponent().progress();
+    }
+
+    private record CampaignRead(List<List<RawRecord>> pages, List<UnaryOperator<MailchimpCursor>> cursorAfter) {
+    }
+
+    /** Numbers the pages of one poll and sends each synchronously, so the cursor moves only once it is stored. */
+    private final class Pages {
+        private int pageNumber;
+        private int fetched;
+
+        void send(List<RawRecord> records, Map<String, Object> cursor, boolean last) throws Exception {
+            pageNumber++;
+            fetched += records.size();
+            progress().fetched(SOURCE, object.uriName(), records.size());
+            Exchange exchange = createExchange(false);
+            try {
+                exchange.getMessage().setBody(new PullPage(SOURCE, object.uriName(), records, cursor, pageNumber, last));
+                getProcessor().process(exchange);
+                if (exchange.getException() != null) {
+                    throw exchange.getException();
+                }
+            } finally {
+                releaseExchange(exchange, false);
+            }
+        }
+    }
+}
