@@ -1,5 +1,9 @@
 package dev.journeyconnector.app;
 
+import dev.journeyconnector.mailchimp.JourneyMailchimpComponent;
+import dev.journeyconnector.mailchimp.client.MailchimpClient;
+import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
+import dev.journeyconnector.mailchimp.client.OkHttpMailchimpClient;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.pull.RawIntake;
 import dev.journeyconnector.salesforce.JourneySalesforceComponent;
@@ -22,6 +26,7 @@ import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +92,7 @@ public final class ConnectorRun implements AutoCloseable {
         camel.configure().withRoutesIncludePattern("file:" + config.routesDir().toAbsolutePath() + "/*.yaml");
         camel.configure().withName("journey-connector");
         camel.bind(JourneySalesforceComponent.SCHEME, new JourneySalesforceComponent(salesforce, raw::cursor, progress));
+        camel.bind(JourneyMailchimpComponent.SCHEME, new JourneyMailchimpComponent(mailchimpClient(), raw::cursor, progress));
         camel.bind("rawIntake", new RawIntake(raw, progress));
         camel.bind("summaryWriteBack", summaries);
         camel.bind("pullProgress", progress);
@@ -123,6 +129,21 @@ public final class ConnectorRun implements AutoCloseable {
         return new RunSummary(mode(), Duration.between(startedAt, Instant.now()), progress.snapshot(),
                 summaries.created(), summaries.updated(), summaries.unchanged(), summaries.failed(),
                 salesforce.callCounts(), usage(salesforce.apiUsage()));
+    }
+
+    /** The Mailchimp client, or null when Mailchimp is not configured (its routes then do not start). */
+    private MailchimpClient mailchimpClient() {
+        JourneyConfig.Mailchimp mc = config.mailchimp();
+        if (!mc.enabled()) {
+            LOG.info("Mailchimp: not configured (MAILCHIMP_API_KEY is empty), its routes stay stopped");
+            return null;
+        }
+        String key = sandbox != null ? sandbox.mailchimp().apiKey() : mc.apiKey();
+        URI baseUrl = sandbox != null ? sandbox.mailchimpUrl() : mc.baseUrl();
+        MailchimpClient client = new OkHttpMailchimpClient(new MailchimpClientSettings(key, baseUrl,
+                mc.allowNonLoopbackBaseUrl(), mc.maxConnections(), mc.connectTimeout(), mc.readTimeout(), null, null));
+        toClose.add(0, client);
+        return client;
     }
 
     private static String usage(ApiUsage usage) {

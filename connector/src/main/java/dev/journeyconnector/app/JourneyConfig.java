@@ -1,5 +1,7 @@
 package dev.journeyconnector.app;
 
+import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +31,7 @@ public record JourneyConfig(
         String logLevel,
         Database database,
         Salesforce salesforce,
+        Mailchimp mailchimp,
         Sandbox sandbox) {
 
     public enum AuthFlow { JWT, CLIENT_CREDENTIALS, SOAP_PASSWORD }
@@ -57,6 +61,19 @@ public record JourneyConfig(
                     + ", password=" + redact(password) + ", securityToken=" + redact(securityToken)
                     + ", apiVersion=" + apiVersion + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                     + ", queryBatchSize=" + queryBatchSize + ", allowNonSalesforceHosts=" + allowNonSalesforceHosts + "]";
+        }
+    }
+
+    /**
+     * Mailchimp access. {@code enabled} is false when no API key is set outside sandbox mode: its routes
+     * then do not start. In sandbox mode the key and base URL are the simulator's, filled in at start.
+     */
+    public record Mailchimp(boolean enabled, String apiKey, URI baseUrl, boolean allowNonLoopbackBaseUrl,
+                            int maxConnections, Duration connectTimeout, Duration readTimeout, Instant startDate) {
+        @Override
+        public String toString() {
+            return "Mailchimp[enabled=" + enabled + ", apiKey=" + (apiKey.isEmpty() ? "" : "****")
+                    + ", baseUrl=" + baseUrl + ", maxConnections=" + maxConnections + ", startDate=" + startDate + "]";
         }
     }
 
@@ -103,11 +120,12 @@ public record JourneyConfig(
 
         boolean sandboxMode = !in.isSet(Settings.SF_CLIENT_ID) && !in.isSet(Settings.SF_USERNAME);
         Salesforce salesforce = sandboxMode ? sandboxSalesforce(c, in) : liveSalesforce(c, in);
+        Mailchimp mailchimp = mailchimp(c, in, sandboxMode);
         Sandbox sandbox = sandbox(c, in, sandboxMode);
 
         c.throwIfAny();
         return new JourneyConfig(dataDir, routesDir, poll, writeback, overlap, writebackEnabled, prefix, logLevel,
-                database, salesforce, sandbox);
+                database, salesforce, mailchimp, sandbox);
     }
 
     private static Salesforce sandboxSalesforce(Checker c, SettingsLoader.Loaded in) {
@@ -185,6 +203,43 @@ public record JourneyConfig(
         c.problem(Settings.SF_AUTH_FLOW, "cannot tell how to authenticate: set SALESFORCE_JWT_KEY_FILE (jwt), "
                 + "SALESFORCE_CLIENT_SECRET (client_credentials) or SALESFORCE_PASSWORD (soap_password)");
         return null;
+    }
+
+    private static Mailchimp mailchimp(Checker c, SettingsLoader.Loaded in, boolean sandboxMode) {
+        String key = in.get(Settings.MC_API_KEY);
+        if (sandboxMode && !key.isEmpty()) {
+            c.problem(Settings.MC_API_KEY, "is set but Salesforce credentials are not; the connector needs the CRM "
+                    + "it writes back to: set SALESFORCE_* too, or remove it to run against the sandbox");
+        }
+        URI baseUrl = null;
+        if (in.isSet(Settings.MC_BASE_URL)) {
+            baseUrl = c.convert(Settings.MC_BASE_URL, URI::create);
+        }
+        boolean allowOther = c.bool(Settings.MC_ALLOW_NON_LOOPBACK);
+        int maxConnections = c.integer(Settings.MC_MAX_CONNECTIONS, 1, 10);
+        Duration connect = c.duration(Settings.MC_CONNECT_TIMEOUT, Duration.ofMillis(1));
+        Duration read = c.duration(Settings.MC_READ_TIMEOUT, Duration.ofMillis(1));
+        Instant start = in.isSet(Settings.MC_START_DATE) ? c.convert(Settings.MC_START_DATE, Instant::parse) : null;
+        boolean enabled = sandboxMode || !key.isEmpty();
+        if (!sandboxMode && enabled) {
+            // The client's own checks (key shape, data centre, base-URL host rule), each named by setting.
+            new MailchimpClientSettings(key, baseUrl, allowOther, maxConnections, connect, read, null, null)
+                    .problems().forEach(p -> c.problem(settingOf(p), p));
+        }
+        return new Mailchimp(enabled, key, baseUrl, allowOther, maxConnections, connect, read, start);
+    }
+
+    private static Setting settingOf(String mailchimpProblem) {
+        if (mailchimpProblem.startsWith("apiKey")) {
+            return Settings.MC_API_KEY;
+        }
+        if (mailchimpProblem.startsWith("maxConnections")) {
+            return Settings.MC_MAX_CONNECTIONS;
+        }
+        if (mailchimpProblem.contains("imeout")) {
+            return mailchimpProblem.startsWith("connect") ? Settings.MC_CONNECT_TIMEOUT : Settings.MC_READ_TIMEOUT;
+        }
+        return Settings.MC_BASE_URL;
     }
 
     private static Sandbox sandbox(Checker c, SettingsLoader.Loaded in, boolean sandboxMode) {

@@ -71,6 +71,24 @@ public final class Settings {
             false, "Salesforce", "true to accept a login or instance URL outside Salesforce's domains (a proxy). "
                     + "Loopback addresses are always accepted for the sandbox and tests.");
 
+    public static final Setting MC_API_KEY = new Setting("MAILCHIMP_API_KEY", "", true, "Mailchimp",
+            "Marketing API key, <key>-<dc> (e.g. ...-us21); the data centre, and so the host, comes from its suffix. "
+                    + "Empty: Mailchimp is not pulled (in sandbox mode the Mailchimp simulator is used).");
+    public static final Setting MC_BASE_URL = new Setting("MAILCHIMP_BASE_URL", "", false, "Mailchimp",
+            "Stands in for https://<dc>.api.mailchimp.com, for tests and local simulators; /3.0 is added. "
+                    + "Loopback addresses only, unless MAILCHIMP_ALLOW_NON_LOOPBACK_BASE_URL is true.");
+    public static final Setting MC_ALLOW_NON_LOOPBACK = new Setting("MAILCHIMP_ALLOW_NON_LOOPBACK_BASE_URL", "false",
+            false, "Mailchimp", "true to accept an https MAILCHIMP_BASE_URL on another host (the API key is sent there).");
+    public static final Setting MC_MAX_CONNECTIONS = new Setting("MAILCHIMP_MAX_CONNECTIONS", "5", false, "Mailchimp",
+            "Simultaneous Mailchimp requests across all Mailchimp routes, 1-10 (Mailchimp allows an account 10).");
+    public static final Setting MC_CONNECT_TIMEOUT = new Setting("MAILCHIMP_CONNECT_TIMEOUT", "10s", false, "Mailchimp",
+            "Connect timeout for every Mailchimp call.");
+    public static final Setting MC_READ_TIMEOUT = new Setting("MAILCHIMP_READ_TIMEOUT", "60s", false, "Mailchimp",
+            "Read timeout for every Mailchimp call (a 1,000-member page can take tens of seconds to build).");
+    public static final Setting MC_START_DATE = new Setting("MAILCHIMP_START_DATE", "", false, "Mailchimp",
+            "ISO-8601 instant (2026-01-01T00:00:00Z) before which members, campaigns and activity are not pulled "
+                    + "on the first load. Empty: everything.");
+
     public static final Setting SANDBOX_WORLD_DIR = new Setting("SANDBOX_WORLD_DIR", "", false, "Sandbox",
             "World folder the sandbox loads (flag --sandbox-data DIR). Empty: the demo world shipped with the connector.");
     public static final Setting SANDBOX_RESET = new Setting("SANDBOX_RESET", "false", false, "Sandbox",
@@ -87,6 +105,8 @@ public final class Settings {
             SF_AUTH_FLOW, SF_LOGIN_URL, SF_CLIENT_ID, SF_CLIENT_SECRET, SF_USERNAME, SF_JWT_KEY_FILE, SF_PASSWORD,
             SF_SECURITY_TOKEN, SF_API_VERSION, SF_CONNECT_TIMEOUT, SF_READ_TIMEOUT, SF_QUERY_BATCH_SIZE,
             SF_ALLOW_NON_SALESFORCE_HOSTS,
+            MC_API_KEY, MC_BASE_URL, MC_ALLOW_NON_LOOPBACK, MC_MAX_CONNECTIONS, MC_CONNECT_TIMEOUT, MC_READ_TIMEOUT,
+            MC_START_DATE,
             SANDBOX_WORLD_DIR, SANDBOX_RESET, SANDBOX_DUMP_FILE, SANDBOX_PORT);
 
     private static final Map<String, Setting> BY_NAME = new LinkedHashMap<>();

@@ -18,6 +18,34 @@ record Cli(int exit, String out, String err) {
 
     static final Path ROUTES = Path.of("..", "routes");
 
+    /** The "Pulled" table of the run summary: "source object" → {fetched, new or changed}. */
+    java.util.Map<String, long[]> pulled() {
+        java.util.Map<String, long[]> rows = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^  ((?:salesforce|zendesk|mailchimp) \\S+)\\s+(\\d+)\\s+(\\d+)").matcher(out);
+        while (m.find()) {
+            rows.put(m.group(1), new long[]{Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+        }
+        return rows;
+    }
+
+    /** {fetched, new or changed} summed over one source's objects. */
+    long[] pulledFrom(String source) {
+        long[] sum = new long[2];
+        pulled().forEach((k, v) -> {
+            if (k.startsWith(source + " ")) {
+                sum[0] += v[0];
+                sum[1] += v[1];
+            }
+        });
+        return sum;
+    }
+
+    /** New or changed records over all sources. */
+    long storedTotal() {
+        return pulled().values().stream().mapToLong(v -> v[1]).sum();
+    }
+
     static Cli run(Path dataDir, String... args) {
         return run(Map.of(), dataDir, args);
     }
