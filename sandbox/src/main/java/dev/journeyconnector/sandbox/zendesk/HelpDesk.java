@@ -36,7 +36,7 @@ final class HelpDesk {
             "type", "subject", "raw_subject", "description", "priority", "status", "recipient", "requester_id",
             "submitter_id", "assignee_id", "organization_id", "group_id", "collaborator_ids", "follower_ids",
             "email_cc_ids", "forum_topic_id", "problem_id", "has_incidents", "is_public", "due_at", "tags",
-            "custom_fields", "satisfaction_rating", "sharing_agreement_ids", "fields", "followup_ids", "ticket_form_id",
+            "custom_fields", "satisfaction_rating", "sharing_agreement_ids", "custom_status_id", "fields", "followup_ids", "ticket_form_id",
             "brand_id", "allow_channelback", "allow_attachments", "from_messaging_channel", "generated_timestamp");
     private static final List<String> USER_FIELDS = List.of("url", "id", "name", "email", "created_at", "updated_at",
             "time_zone", "iana_time_zone", "phone", "shared_phone_number", "photo", "locale_id", "locale",
