@@ -80,9 +80,7 @@ public final class ZendeskWorldLoader {
         List<ObjectNode> metrics = readArray(METRICS);
         List<ObjectNode> events = readArray(EVENTS);
         List<ObjectNode> ratings = readArray(RATINGS);
-        if (problems.isEmpty()) {
-            new Checks(problems).run(account, groups, users, tickets, metrics, events, ratings);
-        }
+        new Checks(problems).run(account, groups, users, tickets, metrics, events, ratings);
         if (!problems.isEmpty()) {
             throw new WorldException(source.describe(), problems);
         }
@@ -164,7 +162,7 @@ public final class ZendeskWorldLoader {
                 text(at, u, "name", true);
                 String role = text(at, u, "role", true);
                 if (role != null && !ROLES.contains(role)) {
-                    problems.add(at + ".role: '" + role + "' is not one of " + ROLES);
+                    problems.add(at + ".role: '" + role + "' is not one of " + new java.util.TreeSet<>(ROLES));
                 }
                 roles.put(u.path("id").asLong(), role);
                 String email = text(at, u, "email", false);
@@ -242,7 +240,7 @@ public final class ZendeskWorldLoader {
                     }
                     String type = child.path("event_type").asText();
                     if (!CHILD_EVENT_TYPES.contains(type)) {
-                        problems.add(cat + ".event_type: '" + type + "' is not one of " + CHILD_EVENT_TYPES);
+                        problems.add(cat + ".event_type: '" + type + "' is not one of " + new java.util.TreeSet<>(CHILD_EVENT_TYPES));
                     }
                     if ((type.equals("Create") || type.equals("Change")) && !child.path("field_name").isTextual()) {
                         problems.add(cat + ".field_name: required on " + type + " events");
@@ -304,7 +302,7 @@ public final class ZendeskWorldLoader {
         private void oneOf(String at, JsonNode o, String field, Set<String> allowed, boolean required) {
             String v = text(at, o, field, required);
             if (v != null && !allowed.contains(v)) {
-                problems.add(at + "." + field + ": '" + v + "' is not one of " + allowed);
+                problems.add(at + "." + field + ": '" + v + "' is not one of " + new java.util.TreeSet<>(allowed));
             }
         }
 

@@ -647,7 +647,10 @@ public final class ZendeskDemoWorldGenerator {
         t.put("group_id", s.current("group_id"));
         t.put("tags", tags(s));
         List<Map<String, Object>> fields = new ArrayList<>();
-        fields.add(Map.of("id", FIELD_BUSINESS_LINE, "value", s.businessLine));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", FIELD_BUSINESS_LINE);
+        line.put("value", s.businessLine);
+        fields.add(line);
         Map<String, Object> booking = new LinkedHashMap<>();
         booking.put("id", FIELD_BOOKING);
         booking.put("value", s.booking);
@@ -727,7 +730,12 @@ public final class ZendeskDemoWorldGenerator {
         boolean byRequester = u.actor() == s.requester.id();
         e.put("via", byRequester ? viaName(s.channel) : "Web form");
         e.put("via_reference_id", null);
-        e.put("system", byRequester ? Map.of() : Map.of("client", "Zendesk Agent Workspace", "location", "London, United Kingdom"));
+        Map<String, Object> system = new LinkedHashMap<>();
+        if (!byRequester) {
+            system.put("client", "Zendesk Agent Workspace");
+            system.put("location", "London, United Kingdom");
+        }
+        e.put("system", system);
         e.put("event_type", "Audit");
         List<Map<String, Object>> children = new ArrayList<>();
         if (index == 0) {
