@@ -17,10 +17,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The simulator's responses have the structure of real Zendesk payloads kept (read-only, not copied) in
- * {@code ../../shared/fixtures/reference-only/zendesk/}; skipped where that folder is absent.
+ * {@code shared/fixtures/reference-only/zendesk/} (read at test time, never copied); skipped where that folder is absent.
  */
 class ZendeskFixtureStructureTest {
-    private static final Path REFERENCE = Path.of("../../shared/fixtures/reference-only/zendesk");
+    /** Relative to the sandbox module: a checkout beside {@code shared/}, or a worktree one level deeper. */
+    private static final Path REFERENCE = java.util.stream.Stream.of("../../shared", "../../../shared")
+            .map(p -> Path.of(p, "fixtures/reference-only/zendesk"))
+            .filter(Files::isDirectory).findFirst().orElse(Path.of("../../shared/fixtures/reference-only/zendesk"));
     private static ZendeskSimulator sim;
 
     @BeforeAll
