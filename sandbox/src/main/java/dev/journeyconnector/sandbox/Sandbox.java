@@ -10,8 +10,8 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * The local vendor simulators the connector runs against, loaded from one world. Today it runs the
- * Salesforce simulator; each further vendor simulator is started and closed here the same way.
+ * The local vendor simulators the connector runs against, loaded from one world: the Salesforce
+ * and Zendesk simulators; each further vendor simulator is started and closed here the same way.
  */
 public final class Sandbox implements AutoCloseable {
     /** The classpath folder of the demo world used when {@link SandboxOptions#worldDir()} is null. */
