@@ -5,26 +5,29 @@ import dev.journeyconnector.sandbox.mailchimp.MailchimpWorld;
 import dev.journeyconnector.sandbox.salesforce.SalesforceSimulator;
 import dev.journeyconnector.sandbox.world.World;
 import dev.journeyconnector.sandbox.world.WorldLoader;
+import dev.journeyconnector.sandbox.zendesk.ZendeskSimulator;
+import dev.journeyconnector.sandbox.zendesk.ZendeskWorldLoader;
 
 import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * The local vendor simulators the connector runs against, loaded from one world. Today it runs the
- * Salesforce simulator; each further vendor simulator is started and closed here the same way.
+ * The local vendor simulators the connector runs against, loaded from one world: Salesforce, Zendesk
+ * and Mailchimp, each on its own port of 127.0.0.1, each keeping its state under the data dir.
  */
 public final class Sandbox implements AutoCloseable {
     /** The classpath folder of the demo world used when {@link SandboxOptions#worldDir()} is null. */
     public static final String DEMO_WORLD = "worlds/demo";
 
     private final SalesforceSimulator salesforce;
+    private ZendeskSimulator zendesk;
     private MailchimpSimulator mailchimp;
 
     private Sandbox(SalesforceSimulator salesforce) {
         this.salesforce = salesforce;
     }
 
-    /** Loads the world (all problems reported at once) and starts the Salesforce simulator on 127.0.0.1. */
+    /** Loads the world (all problems reported at once) and starts every simulator on 127.0.0.1. */
     public static Sandbox start(SandboxOptions options) {
         World world = options.worldDir() == null
                 ? WorldLoader.fromClasspath(DEMO_WORLD)
@@ -36,7 +39,8 @@ public final class Sandbox implements AutoCloseable {
                 .start();
         Sandbox sandbox = new Sandbox(salesforce);
         try {
-            sandbox.startMailchimp(options);
+            sandbox.zendesk = startZendesk(options);
+            sandbox.mailchimp = startMailchimp(options);
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
@@ -44,31 +48,22 @@ public final class Sandbox implements AutoCloseable {
         return sandbox;
     }
 
-    // ---- Mailchimp: world files under mailchimp/, state under <dataDir>/mailchimp/, its own free port ----
+    /** The Zendesk simulator on a free port, from the world's {@code zendesk/} files (an empty help desk without them). */
+    private static ZendeskSimulator startZendesk(SandboxOptions options) {
+        return ZendeskSimulator.builder(options.worldDir() == null
+                        ? ZendeskWorldLoader.fromClasspath(DEMO_WORLD)
+                        : ZendeskWorldLoader.fromDirectory(options.worldDir()))
+                .dataDir(options.dataDir())
+                .reset(options.reset())
+                .start();
+    }
 
-    private void startMailchimp(SandboxOptions options) {
+    /** The Mailchimp simulator on a free port, from the world's {@code mailchimp/} files (an empty account without them). */
+    private static MailchimpSimulator startMailchimp(SandboxOptions options) {
         MailchimpWorld world = options.worldDir() == null
                 ? MailchimpWorld.fromClasspath(DEMO_WORLD)
                 : MailchimpWorld.fromDirectory(options.worldDir());
-        mailchimp = MailchimpSimulator.builder(world).dataDir(options.dataDir()).reset(options.reset()).port(0).start();
-    }
-
-    /** e.g. {@code http://127.0.0.1:54322}; the Marketing API is under {@code /3.0}. */
-    public URI mailchimpUrl() {
-        return mailchimp.url();
-    }
-
-    /** Controls, counters and data of the Mailchimp simulator. */
-    public MailchimpSimulator mailchimp() {
-        return mailchimp;
-    }
-
-    /** {@code out/dump.json} → {@code out/dump.mailchimp.json}. */
-    private static Path siblingDump(Path file, String vendor) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String sibling = dot < 0 ? name + "." + vendor : name.substring(0, dot) + "." + vendor + name.substring(dot);
-        return file.resolveSibling(sibling);
+        return MailchimpSimulator.builder(world).dataDir(options.dataDir()).reset(options.reset()).port(0).start();
     }
 
     /** e.g. {@code http://127.0.0.1:54321}; the token endpoint and SOAP API are under it. */
@@ -91,23 +86,62 @@ public final class Sandbox implements AutoCloseable {
         return salesforce.clientSecret();
     }
 
-    /** Writes the final state of every simulator as JSON: Salesforce to {@code file}, Mailchimp beside it. */
+    /** e.g. {@code http://127.0.0.1:54322}; the Zendesk API is under {@code /api/v2/}. */
+    public URI zendeskUrl() {
+        return zendesk.url();
+    }
+
+    /** Controls, counters, credentials and data of the Zendesk simulator. */
+    public ZendeskSimulator zendesk() {
+        return zendesk;
+    }
+
+    /** e.g. {@code http://127.0.0.1:54323}; the Marketing API is under {@code /3.0}. */
+    public URI mailchimpUrl() {
+        return mailchimp.url();
+    }
+
+    /** Controls, counters and data of the Mailchimp simulator. */
+    public MailchimpSimulator mailchimp() {
+        return mailchimp;
+    }
+
+    /**
+     * Writes the final state of every simulator as JSON: Salesforce to {@code file}, the others beside it
+     * ({@code dump.json} → {@code dump.zendesk.json}, {@code dump.mailchimp.json}).
+     */
     public void dump(Path file) {
         salesforce.dump(file);
-        if (mailchimp != null) {
-            mailchimp.dump(siblingDump(file, "mailchimp"));
+        if (zendesk != null) {
+            zendesk.dump(sibling(file, "zendesk"));
         }
+        if (mailchimp != null) {
+            mailchimp.dump(sibling(file, "mailchimp"));
+        }
+    }
+
+    private static Path sibling(Path file, String vendor) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String sibling = dot > 0 ? name.substring(0, dot) + "." + vendor + name.substring(dot) : name + "." + vendor;
+        return file.resolveSibling(sibling);
     }
 
     /** Persists state (when a data dir is set) and stops the simulators. */
     @Override
     public void close() {
         try {
-            if (mailchimp != null) {
-                mailchimp.close();
-            }
-        } finally {
             salesforce.close();
+        } finally {
+            try {
+                if (zendesk != null) {
+                    zendesk.close();
+                }
+            } finally {
+                if (mailchimp != null) {
+                    mailchimp.close();
+                }
+            }
         }
     }
 }
