@@ -69,13 +69,15 @@ public final class OkHttpZendeskClient implements ZendeskClient {
         this.pacing = new RequestPacing(settings.clock(), sleeper, settings.incrementalRequestsPerMinute(),
                 settings.maxRetryAfterWait());
         this.random = random;
-        this.secrets = java.util.stream.Stream.of(settings.apiToken(), settings.oauthToken())
-                .filter(s -> s != null && s.length() >= 4).toList();
         String authorization = settings.oauthToken() != null
                 ? "Bearer " + settings.oauthToken()
                 // API token auth: "{email_address}/token:{api_token}", Basic
                 // (https://developer.zendesk.com/api-reference/introduction/security-and-auth/#api-token)
                 : Credentials.basic(settings.email() + "/token", settings.apiToken(), StandardCharsets.UTF_8);
+        // The Basic credential is the token in base64: as secret as the token itself.
+        this.secrets = java.util.stream.Stream.of(settings.apiToken(), settings.oauthToken(),
+                        authorization.substring(authorization.indexOf(' ') + 1))
+                .filter(s -> s != null && s.length() >= 4).toList();
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -345,8 +347,13 @@ public final class OkHttpZendeskClient implements ZendeskClient {
         if (body == null) {
             return "";
         }
+        String text;
         try {
-            String text = body.string();
+            text = body.string();
+        } catch (IOException e) {
+            return "";
+        }
+        try {
             JsonNode node = MAPPER.readTree(text);
             if (node != null && node.isObject()) {
                 String error = node.path("error").isTextual() ? node.path("error").asText()
@@ -355,9 +362,9 @@ public final class OkHttpZendeskClient implements ZendeskClient {
                 String joined = (error + (description.isEmpty() ? "" : ": " + description)).strip();
                 return joined.isEmpty() ? "" : " " + shorten(joined);
             }
-            return text.isBlank() ? "" : " " + shorten(text.strip());
-        } catch (IOException e) {
-            return "";
+            return plain(text);
+        } catch (IOException notJson) {
+            return plain(text);
         }
     }
 
@@ -368,6 +375,12 @@ public final class OkHttpZendeskClient implements ZendeskClient {
             result = result.replace(secret, "****");
         }
         return result;
+    }
+
+    /** A plain-text error body, one line; an HTML error page says nothing the status does not. */
+    private static String plain(String text) {
+        String t = text.strip();
+        return t.isEmpty() || t.startsWith("<") ? "" : " " + shorten(t.replaceAll("\\s+", " "));
     }
 
     private static String shorten(String s) {
