@@ -1,0 +1,18 @@
+package dev.journeyconnector.zendesk.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * One page of a list endpoint with cursor pagination (satisfaction ratings).
+ *
+ * @param records     the listed objects
+ * @param afterCursor {@code meta.after_cursor}: the {@code page[after]} of the next page
+ * @param hasMore     {@code meta.has_more}: false on the last page
+ */
+public record CursorListPage(List<ObjectNode> records, String afterCursor, boolean hasMore) {
+    public CursorListPage {
+        records = List.copyOf(records);
+    }
+}
