@@ -5,6 +5,10 @@ import dev.journeyconnector.mailchimp.client.MailchimpClient;
 import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
 import dev.journeyconnector.mailchimp.client.OkHttpMailchimpClient;
 import dev.journeyconnector.pull.PullProgress;
+import dev.journeyconnector.zendesk.JourneyZendeskComponent;
+import dev.journeyconnector.zendesk.client.OkHttpZendeskClient;
+import dev.journeyconnector.zendesk.client.ZendeskClient;
+import dev.journeyconnector.zendesk.client.ZendeskClientSettings;
 import dev.journeyconnector.pull.RawIntake;
 import dev.journeyconnector.salesforce.JourneySalesforceComponent;
 import dev.journeyconnector.salesforce.client.ApiUsage;
@@ -92,6 +96,7 @@ public final class ConnectorRun implements AutoCloseable {
         camel.configure().withRoutesIncludePattern("file:" + config.routesDir().toAbsolutePath() + "/*.yaml");
         camel.configure().withName("journey-connector");
         camel.bind(JourneySalesforceComponent.SCHEME, new JourneySalesforceComponent(salesforce, raw::cursor, progress));
+        camel.bind(JourneyZendeskComponent.SCHEME, new JourneyZendeskComponent(zendeskClient(), raw::cursor, progress));
         camel.bind(JourneyMailchimpComponent.SCHEME, new JourneyMailchimpComponent(mailchimpClient(), raw::cursor, progress));
         camel.bind("rawIntake", new RawIntake(raw, progress));
         camel.bind("summaryWriteBack", summaries);
@@ -129,6 +134,37 @@ public final class ConnectorRun implements AutoCloseable {
         return new RunSummary(mode(), Duration.between(startedAt, Instant.now()), progress.snapshot(),
                 summaries.created(), summaries.updated(), summaries.unchanged(), summaries.failed(),
                 salesforce.callCounts(), usage(salesforce.apiUsage()));
+    }
+
+    /**
+     * The Zendesk client, or null when Zendesk is not configured (its routes then do not start). One
+     * client for all Zendesk routes: they share the account's limit on incremental exports.
+     */
+    private ZendeskClient zendeskClient() {
+        JourneyConfig.Zendesk zd = config.zendesk();
+        if (!zd.enabled()) {
+            LOG.info("Zendesk: not configured (ZENDESK_SUBDOMAIN is empty), its routes stay stopped");
+            return null;
+        }
+        ZendeskClientSettings.Builder settings = ZendeskClientSettings.builder()
+                .connectTimeout(zd.connectTimeout()).readTimeout(zd.readTimeout())
+                .incrementalRequestsPerMinute(zd.requestsPerMinute()).maxAttempts(zd.maxAttempts());
+        if (sandbox != null) {
+            var account = sandbox.zendesk().account();
+            settings.subdomain(account.subdomain()).email(account.agentEmail()).apiToken(account.apiToken())
+                    .baseUrlOverride(sandbox.zendeskUrl());
+        } else {
+            settings.subdomain(blankToNull(zd.subdomain())).email(blankToNull(zd.email()))
+                    .apiToken(blankToNull(zd.apiToken())).oauthToken(blankToNull(zd.oauthToken()))
+                    .baseUrlOverride(zd.baseUrl()).allowNonLoopbackOverride(zd.allowNonLoopbackBaseUrl());
+        }
+        ZendeskClient client = new OkHttpZendeskClient(settings.build().requireValid());
+        toClose.add(0, client);
+        return client;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** The Mailchimp client, or null when Mailchimp is not configured (its routes then do not start). */

@@ -1,6 +1,7 @@
 package dev.journeyconnector.app;
 
 import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
+import dev.journeyconnector.zendesk.client.ZendeskClientSettings;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -31,6 +32,7 @@ public record JourneyConfig(
         String logLevel,
         Database database,
         Salesforce salesforce,
+        Zendesk zendesk,
         Mailchimp mailchimp,
         Sandbox sandbox) {
 
@@ -61,6 +63,21 @@ public record JourneyConfig(
                     + ", password=" + redact(password) + ", securityToken=" + redact(securityToken)
                     + ", apiVersion=" + apiVersion + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                     + ", queryBatchSize=" + queryBatchSize + ", allowNonSalesforceHosts=" + allowNonSalesforceHosts + "]";
+        }
+    }
+
+    /**
+     * Zendesk access. {@code enabled} is false when no subdomain is set outside sandbox mode: its routes
+     * then do not start. In sandbox mode the account and base URL are the simulator's, filled in at start.
+     */
+    public record Zendesk(boolean enabled, String subdomain, String email, String apiToken, String oauthToken,
+                          URI baseUrl, boolean allowNonLoopbackBaseUrl, Duration connectTimeout, Duration readTimeout,
+                          int requestsPerMinute, int maxAttempts, Instant startDate) {
+        @Override
+        public String toString() {
+            return "Zendesk[enabled=" + enabled + ", subdomain=" + subdomain + ", email=" + email
+                    + ", apiToken=" + (apiToken.isEmpty() ? "" : "****") + ", oauthToken=" + (oauthToken.isEmpty() ? "" : "****")
+                    + ", baseUrl=" + baseUrl + ", requestsPerMinute=" + requestsPerMinute + ", startDate=" + startDate + "]";
         }
     }
 
@@ -120,12 +137,13 @@ public record JourneyConfig(
 
         boolean sandboxMode = !in.isSet(Settings.SF_CLIENT_ID) && !in.isSet(Settings.SF_USERNAME);
         Salesforce salesforce = sandboxMode ? sandboxSalesforce(c, in) : liveSalesforce(c, in);
+        Zendesk zendesk = zendesk(c, in, sandboxMode);
         Mailchimp mailchimp = mailchimp(c, in, sandboxMode);
         Sandbox sandbox = sandbox(c, in, sandboxMode);
 
         c.throwIfAny();
         return new JourneyConfig(dataDir, routesDir, poll, writeback, overlap, writebackEnabled, prefix, logLevel,
-                database, salesforce, mailchimp, sandbox);
+                database, salesforce, zendesk, mailchimp, sandbox);
     }
 
     private static Salesforce sandboxSalesforce(Checker c, SettingsLoader.Loaded in) {
@@ -203,6 +221,62 @@ public record JourneyConfig(
         c.problem(Settings.SF_AUTH_FLOW, "cannot tell how to authenticate: set SALESFORCE_JWT_KEY_FILE (jwt), "
                 + "SALESFORCE_CLIENT_SECRET (client_credentials) or SALESFORCE_PASSWORD (soap_password)");
         return null;
+    }
+
+    private static Zendesk zendesk(Checker c, SettingsLoader.Loaded in, boolean sandboxMode) {
+        String subdomain = in.get(Settings.ZD_SUBDOMAIN);
+        if (sandboxMode) {
+            for (Setting s : List.of(Settings.ZD_SUBDOMAIN, Settings.ZD_API_TOKEN, Settings.ZD_OAUTH_TOKEN)) {
+                if (in.isSet(s)) {
+                    c.problem(s, "is set but Salesforce credentials are not; the connector needs the CRM it writes "
+                            + "back to: set SALESFORCE_* too, or remove it to run against the sandbox");
+                }
+            }
+        }
+        URI baseUrl = in.isSet(Settings.ZD_BASE_URL) ? c.convert(Settings.ZD_BASE_URL, URI::create) : null;
+        boolean allowOther = c.bool(Settings.ZD_ALLOW_NON_LOOPBACK);
+        Duration connect = c.duration(Settings.ZD_CONNECT_TIMEOUT, Duration.ofMillis(1));
+        Duration read = c.duration(Settings.ZD_READ_TIMEOUT, Duration.ofMillis(1));
+        int perMinute = c.integer(Settings.ZD_REQUESTS_PER_MINUTE, 1, 1000);
+        int attempts = c.integer(Settings.ZD_MAX_ATTEMPTS, 1, 20);
+        Instant start = in.isSet(Settings.ZD_START_DATE) ? c.convert(Settings.ZD_START_DATE, Instant::parse) : null;
+        String email = in.get(Settings.ZD_EMAIL);
+        String apiToken = in.get(Settings.ZD_API_TOKEN);
+        String oauthToken = in.get(Settings.ZD_OAUTH_TOKEN);
+        boolean enabled = sandboxMode || !subdomain.isEmpty() || baseUrl != null;
+        if (!sandboxMode && enabled) {
+            // The client's own checks (subdomain shape, one way to authenticate, base-URL host rule).
+            ZendeskClientSettings.builder().subdomain(emptyToNull(subdomain)).email(emptyToNull(email))
+                    .apiToken(emptyToNull(apiToken)).oauthToken(emptyToNull(oauthToken)).baseUrlOverride(baseUrl)
+                    .allowNonLoopbackOverride(allowOther).connectTimeout(connect).readTimeout(read)
+                    .incrementalRequestsPerMinute(perMinute).maxAttempts(attempts).build()
+                    .problems().forEach(p -> c.problem(zendeskSettingOf(p), p));
+        }
+        return new Zendesk(enabled, subdomain, email, apiToken, oauthToken, baseUrl, allowOther, connect, read,
+                perMinute, attempts, start);
+    }
+
+    private static Setting zendeskSettingOf(String problem) {
+        if (problem.startsWith("subdomain")) {
+            return Settings.ZD_SUBDOMAIN;
+        }
+        if (problem.startsWith("email")) {
+            return Settings.ZD_EMAIL;
+        }
+        if (problem.startsWith("apiToken") || problem.startsWith("set either")) {
+            return Settings.ZD_API_TOKEN;
+        }
+        if (problem.startsWith("connectTimeout")) {
+            return Settings.ZD_CONNECT_TIMEOUT;
+        }
+        if (problem.startsWith("readTimeout")) {
+            return Settings.ZD_READ_TIMEOUT;
+        }
+        return Settings.ZD_BASE_URL;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static Mailchimp mailchimp(Checker c, SettingsLoader.Loaded in, boolean sandboxMode) {

@@ -26,6 +26,9 @@ final class RouteProperties {
         // writes as new activity after every write-back.
         p.put("journey.writeback.not-own-tasks",
                 "Subject = null OR (NOT Subject LIKE " + Soql.likeStartsWith(config.writebackSubjectPrefix()) + ")");
+        p.put("journey.zendesk.enabled", String.valueOf(config.zendesk().enabled()));
+        p.put("journey.zendesk.start-date",
+                config.zendesk().startDate() == null ? "" : config.zendesk().startDate().toString());
         p.put("journey.mailchimp.enabled", String.valueOf(config.mailchimp().enabled()));
         p.put("journey.mailchimp.start-date",
                 config.mailchimp().startDate() == null ? "" : config.mailchimp().startDate().toString());

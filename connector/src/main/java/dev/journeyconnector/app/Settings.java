@@ -71,6 +71,33 @@ public final class Settings {
             false, "Salesforce", "true to accept a login or instance URL outside Salesforce's domains (a proxy). "
                     + "Loopback addresses are always accepted for the sandbox and tests.");
 
+    public static final Setting ZD_SUBDOMAIN = new Setting("ZENDESK_SUBDOMAIN", "", false, "Zendesk",
+            "The \"acme\" of https://acme.zendesk.com; the host is built from it. Empty: Zendesk is not pulled "
+                    + "(in sandbox mode the Zendesk simulator is used).");
+    public static final Setting ZD_EMAIL = new Setting("ZENDESK_EMAIL", "", false, "Zendesk",
+            "Agent e-mail for API-token authentication (sent as email/token with ZENDESK_API_TOKEN).");
+    public static final Setting ZD_API_TOKEN = new Setting("ZENDESK_API_TOKEN", "", true, "Zendesk",
+            "Zendesk API token, used with ZENDESK_EMAIL. Set this or ZENDESK_OAUTH_TOKEN, not both.");
+    public static final Setting ZD_OAUTH_TOKEN = new Setting("ZENDESK_OAUTH_TOKEN", "", true, "Zendesk",
+            "Zendesk OAuth access token, sent as a Bearer token.");
+    public static final Setting ZD_BASE_URL = new Setting("ZENDESK_BASE_URL", "", false, "Zendesk",
+            "Stands in for https://<subdomain>.zendesk.com, for tests and local simulators. Loopback addresses only, "
+                    + "unless ZENDESK_ALLOW_NON_LOOPBACK_BASE_URL is true.");
+    public static final Setting ZD_ALLOW_NON_LOOPBACK = new Setting("ZENDESK_ALLOW_NON_LOOPBACK_BASE_URL", "false",
+            false, "Zendesk", "true to accept an https ZENDESK_BASE_URL on another host (the token is sent there).");
+    public static final Setting ZD_CONNECT_TIMEOUT = new Setting("ZENDESK_CONNECT_TIMEOUT", "10s", false, "Zendesk",
+            "Connect timeout for every Zendesk call.");
+    public static final Setting ZD_READ_TIMEOUT = new Setting("ZENDESK_READ_TIMEOUT", "60s", false, "Zendesk",
+            "Read timeout for every Zendesk call.");
+    public static final Setting ZD_REQUESTS_PER_MINUTE = new Setting("ZENDESK_INCREMENTAL_REQUESTS_PER_MINUTE", "10",
+            false, "Zendesk", "Requests a minute to the incremental export endpoints, shared by all Zendesk routes: "
+                    + "Zendesk allows 10 (30 with the High Volume API add-on).");
+    public static final Setting ZD_MAX_ATTEMPTS = new Setting("ZENDESK_MAX_ATTEMPTS", "5", false, "Zendesk",
+            "Attempts per Zendesk request on 429, 5xx and network failures (Retry-After is always honoured).");
+    public static final Setting ZD_START_DATE = new Setting("ZENDESK_START_DATE", "", false, "Zendesk",
+            "ISO-8601 instant (2026-01-01T00:00:00Z) where the first load of tickets, users, events and ratings "
+                    + "starts. Empty: everything.");
+
     public static final Setting MC_API_KEY = new Setting("MAILCHIMP_API_KEY", "", true, "Mailchimp",
             "Marketing API key, <key>-<dc> (e.g. ...-us21); the data centre, and so the host, comes from its suffix. "
                     + "Empty: Mailchimp is not pulled (in sandbox mode the Mailchimp simulator is used).");
@@ -105,6 +132,8 @@ public final class Settings {
             SF_AUTH_FLOW, SF_LOGIN_URL, SF_CLIENT_ID, SF_CLIENT_SECRET, SF_USERNAME, SF_JWT_KEY_FILE, SF_PASSWORD,
             SF_SECURITY_TOKEN, SF_API_VERSION, SF_CONNECT_TIMEOUT, SF_READ_TIMEOUT, SF_QUERY_BATCH_SIZE,
             SF_ALLOW_NON_SALESFORCE_HOSTS,
+            ZD_SUBDOMAIN, ZD_EMAIL, ZD_API_TOKEN, ZD_OAUTH_TOKEN, ZD_BASE_URL, ZD_ALLOW_NON_LOOPBACK, ZD_CONNECT_TIMEOUT,
+            ZD_READ_TIMEOUT, ZD_REQUESTS_PER_MINUTE, ZD_MAX_ATTEMPTS, ZD_START_DATE,
             MC_API_KEY, MC_BASE_URL, MC_ALLOW_NON_LOOPBACK, MC_MAX_CONNECTIONS, MC_CONNECT_TIMEOUT, MC_READ_TIMEOUT,
             MC_START_DATE,
             SANDBOX_WORLD_DIR, SANDBOX_RESET, SANDBOX_DUMP_FILE, SANDBOX_PORT);

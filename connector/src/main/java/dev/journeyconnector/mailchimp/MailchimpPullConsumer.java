@@ -3,6 +3,7 @@ package dev.journeyconnector.mailchimp;
 import dev.journeyconnector.mailchimp.client.MailchimpClient;
 import dev.journeyconnector.mailchimp.client.MailchimpPage;
 import dev.journeyconnector.mailchimp.client.MailchimpPages;
+import dev.journeyconnector.pull.PullFailure;
 import dev.journeyconnector.pull.PullPage;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.store.RawRecord;
@@ -80,12 +81,7 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
             progress().pollFinished(SOURCE, object.uriName());
             return fetched;
         } catch (Exception e) {
-            // One clear line naming the source, the object and the cause; the other pulls go on. Nothing past the
-            // last stored page was committed, so the next poll resumes from there.
-            progress().pollFailed(SOURCE, object.uriName(), e.getMessage());
-            LOG.error("Pull of Mailchimp {} failed: {} (its cursor stays where the stored records end; "
-                    + "the next poll retries)", object.uriName(), e.getMessage());
-            LOG.debug("Pull of Mailchimp {} failed", object.uriName(), e);
+            PullFailure.report(progress(), SOURCE, "Mailchimp", object.uriName(), e, !isRunAllowed());
             return 0;
         }
     }

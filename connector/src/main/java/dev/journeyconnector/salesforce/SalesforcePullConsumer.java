@@ -1,5 +1,6 @@
 package dev.journeyconnector.salesforce;
 
+import dev.journeyconnector.pull.PullFailure;
 import dev.journeyconnector.pull.PullPage;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.salesforce.client.FieldDescription;
@@ -51,12 +52,7 @@ final class SalesforcePullConsumer extends ScheduledPollConsumer {
             progress().pollFinished(SOURCE, object);
             return fetched;
         } catch (Exception e) {
-            // One clear line naming the source and the cause; the other pulls go on. Nothing past the
-            // last stored page was committed, so the next poll resumes from there.
-            progress().pollFailed(SOURCE, object, e.getMessage());
-            LOG.error("Pull of Salesforce {} failed: {} (its cursor stays where the stored records end; "
-                    + "the next poll retries)", object, e.getMessage());
-            LOG.debug("Pull of Salesforce {} failed", object, e);
+            PullFailure.report(progress(), SOURCE, "Salesforce", object, e, !isRunAllowed());
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package dev.journeyconnector.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.journeyconnector.pull.PullFailure;
 import dev.journeyconnector.pull.PullPage;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.store.Json;
@@ -53,12 +54,7 @@ final class ZendeskPullConsumer extends ScheduledPollConsumer {
             progress().pollFinished(SOURCE, object);
             return fetched;
         } catch (Exception e) {
-            // One clear line naming the source and the cause; the other pulls go on. Nothing past the
-            // last stored page was committed, so the next poll resumes from there.
-            progress().pollFailed(SOURCE, object, e.getMessage());
-            LOG.error("Pull of Zendesk {} failed: {} (its cursor stays where the stored records end; "
-                    + "the next poll retries)", object, e.getMessage());
-            LOG.debug("Pull of Zendesk {} failed", object, e);
+            PullFailure.report(progress(), SOURCE, "Zendesk", object, e, !isRunAllowed());
             return 0;
         }
     }

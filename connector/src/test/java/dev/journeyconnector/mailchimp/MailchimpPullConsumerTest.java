@@ -309,7 +309,7 @@ class MailchimpPullConsumerTest {
     }
 
     private List<ILoggingEvent> captureErrors(ThrowingRunnable action) throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(MailchimpPullConsumer.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(dev.journeyconnector.pull.PullFailure.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);

@@ -66,12 +66,12 @@ class JourneyZendeskComponentTest {
         client = new OkHttpZendeskClient(zendesk.settings(time).build(), time);
         logs = new ListAppender<>();
         logs.start();
-        ((Logger) LoggerFactory.getLogger(ZendeskPullConsumer.class)).addAppender(logs);
+        ((Logger) LoggerFactory.getLogger(dev.journeyconnector.pull.PullFailure.class)).addAppender(logs);
     }
 
     @AfterEach
     void stop() {
-        ((Logger) LoggerFactory.getLogger(ZendeskPullConsumer.class)).detachAppender(logs);
+        ((Logger) LoggerFactory.getLogger(dev.journeyconnector.pull.PullFailure.class)).detachAppender(logs);
         client.close();
         zendesk.close();
     }
