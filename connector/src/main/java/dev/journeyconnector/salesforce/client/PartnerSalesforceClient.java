@@ -1,5 +1,8 @@
 package dev.journeyconnector.salesforce.client;
 
+import com.sforce.async.AsyncApiException;
+import com.sforce.async.AsyncExceptionCode;
+import com.sforce.async.BulkConnection;
 import com.sforce.soap.partner.DescribeSObjectResult;
 import com.sforce.soap.partner.Field;
 import com.sforce.soap.partner.LimitInfo;
@@ -12,9 +15,11 @@ import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,7 @@ final class PartnerSalesforceClient implements SalesforceClient {
      *  https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_create.htm */
     static final int MAX_RECORDS_PER_SAVE = 200;
 
+    private final SalesforceClientSettings settings;
     private final PartnerConnection connection;
     private final RenewingSession renewer;
     private final ReentrantLock lock = new ReentrantLock();
@@ -43,8 +49,11 @@ final class PartnerSalesforceClient implements SalesforceClient {
     /** SOAP requests sent, by operation, retries after a session renewal included: what the org's allocation sees. */
     private final Map<String, Long> calls = new TreeMap<>();
     private volatile boolean closed;
+    private volatile BulkQuery.Sleeper bulkSleeper = duration -> Thread.sleep(duration.toMillis());
+    private volatile BulkQuery.Backoff bulkBackoff = BulkQuery.Backoff.DEFAULT;
 
     PartnerSalesforceClient(SalesforceClientSettings settings, SalesforceAuthenticator authenticator) {
+        this.settings = settings;
         SalesforceSession session = authenticator.authenticate();
         this.renewer = new RenewingSession(authenticator);
         ConnectorConfig config = ForceConfigs.base(settings);
@@ -98,6 +107,25 @@ final class PartnerSalesforceClient implements SalesforceClient {
     public QueryPage queryMore(String queryLocator) {
         requireText("queryLocator", queryLocator);
         return page(call("queryMore", () -> connection.queryMore(queryLocator)));
+    }
+
+    @Override
+    public Iterator<List<Map<String, Object>>> bulkQuery(String sobject, String soql, boolean includeDeleted, int pkChunkSize) {
+        requireText("sobject", sobject);
+        requireText("soql", soql);
+        if (pkChunkSize < 0 || pkChunkSize > BulkQuery.MAX_PK_CHUNK_SIZE) {
+            throw new IllegalArgumentException("pkChunkSize must be 0 (off) or 1.." + BulkQuery.MAX_PK_CHUNK_SIZE + ": " + pkChunkSize);
+        }
+        String name = describe(sobject).name();
+        BulkCalls calls = new BulkCalls(bulkConnection());
+        return new BulkQuery(calls, new BulkRecords(this::describeForRecords), bulkSleeper, bulkBackoff)
+                .run(name, soql, includeDeleted, pkChunkSize);
+    }
+
+    /** For tests: how bulk queries wait between batch status polls. */
+    void bulkWaiting(BulkQuery.Sleeper sleeper, BulkQuery.Backoff backoff) {
+        this.bulkSleeper = sleeper;
+        this.bulkBackoff = backoff;
     }
 
     @Override
@@ -283,6 +311,77 @@ final class PartnerSalesforceClient implements SalesforceClient {
             return call.run();
         } catch (ConnectionException e) {
             throw SalesforceFailures.toException(operation, e);
+        }
+    }
+
+    /**
+     * A BulkConnection for one bulk query, on the partner connection's session. Its endpoint is the instance's
+     * {@code /services/async/<version>} (Bulk API Developer Guide, "Send HTTP Requests with cURL"); the options
+     * (timeouts, tracing off) are those of every force-wsc connection we make.
+     */
+    private BulkConnection bulkConnection() {
+        lock.lock();
+        try {
+            ConnectorConfig config = ForceConfigs.base(settings);
+            syncSession(config);
+            return new BulkConnection(config);
+        } catch (AsyncApiException e) {
+            throw SalesforceFailures.toException("bulk connect", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The partner connection's current session and instance, which a SOAP call's renewal may have changed. */
+    private void syncSession(ConnectorConfig bulkConfig) {
+        ConnectorConfig partner = connection.getConfig();
+        bulkConfig.setSessionId(partner.getSessionId());
+        String endpoint = partner.getServiceEndpoint();
+        int services = endpoint.indexOf("/services/");
+        bulkConfig.setRestEndpoint((services < 0 ? endpoint : endpoint.substring(0, services))
+                + "/services/async/" + settings.apiVersion());
+    }
+
+    /** Bulk API requests through the same lock and counters as SOAP calls, renewed once on InvalidSessionId. */
+    private final class BulkCalls implements BulkQuery.Calls {
+        private final BulkConnection bulk;
+
+        BulkCalls(BulkConnection bulk) {
+            this.bulk = bulk;
+        }
+
+        @Override
+        public <T> T call(String operation, BulkQuery.BulkCall<T> call) {
+            lock.lock();
+            try {
+                if (closed) {
+                    throw new IllegalStateException("SalesforceClient is closed");
+                }
+                syncSession(bulk.getConfig());
+                try {
+                    return send(operation, call);
+                } catch (AsyncApiException e) {
+                    if (e.getExceptionCode() != AsyncExceptionCode.InvalidSessionId) {
+                        throw SalesforceFailures.toException(operation, e);
+                    }
+                    // BulkConnection has no SessionRenewer: renew here, once. The request was refused, not run.
+                    renewer.renewSession(connection.getConfig());
+                    syncSession(bulk.getConfig());
+                    return send(operation, call);
+                }
+            } catch (AsyncApiException | ConnectionException e) {
+                throw SalesforceFailures.toException(operation, e);
+            } catch (UncheckedIOException e) {
+                throw new SalesforceException(FailureKind.RETRYABLE, "IO", "Salesforce " + operation + " failed: IO: "
+                        + e.getCause().getMessage(), e);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private <T> T send(String operation, BulkQuery.BulkCall<T> call) throws AsyncApiException {
+            calls.merge(operation, 1L, Long::sum);
+            return call.run(bulk);
         }
     }
 

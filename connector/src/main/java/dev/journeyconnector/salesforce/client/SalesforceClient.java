@@ -1,6 +1,7 @@
 package dev.journeyconnector.salesforce.client;
 
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,19 @@ public interface SalesforceClient extends AutoCloseable {
 
     /** The next page after a page whose {@link QueryPage#done()} is false. */
     QueryPage queryMore(String queryLocator);
+
+    /**
+     * Runs {@code soql} as a Bulk API 1.0 query job on {@code sobject} (the SOQL's FROM object): for large first
+     * loads, where paging with queryMore would cost one call per 2,000 records. Returns once every batch has
+     * finished and the job is closed; each {@code next()} then downloads one result file and returns its records,
+     * typed as {@link #query} types them. Calls are counted in {@link #callCounts()} as bulkCreateJob,
+     * bulkAddBatch, bulkBatchList, bulkResultList, bulkCloseJob and bulkResult.
+     *
+     * @param includeDeleted true for queryAll (deleted and archived records too)
+     * @param pkChunkSize    records per PK chunk (Salesforce splits the query by record Id ranges), 1..250,000;
+     *                       0 for no PK chunking
+     */
+    Iterator<List<Map<String, Object>>> bulkQuery(String sobject, String soql, boolean includeDeleted, int pkChunkSize);
 
     /** Creates records in chunks of at most 200; outcome {@code i} belongs to record {@code i}. */
     List<SaveOutcome> create(String sobject, List<Map<String, Object>> records);

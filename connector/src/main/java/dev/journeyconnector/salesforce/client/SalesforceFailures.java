@@ -1,5 +1,6 @@
 package dev.journeyconnector.salesforce.client;
 
+import com.sforce.async.AsyncApiException;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.SoapFaultException;
@@ -22,7 +23,12 @@ public final class SalesforceFailures {
             "SERVER_UNAVAILABLE",
             "UNKNOWN_EXCEPTION",         // Salesforce's internal server error
             "QUERY_TIMEOUT",
-            "IO");                      // our label for transport failures
+            "IO",                       // our label for transport failures
+            // Bulk API 1.0 exception codes (AsyncExceptionCode), see
+            // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/asynch_api_reference_errors.htm
+            "InternalServerError",
+            "Timeout",                  // a batch took too long to process
+            "TooManyLockFailure");
 
     private static final Set<String> AUTH_CODES = Set.of(
             "INVALID_SESSION_ID",        // reaches callers only when the one renewal did not help
@@ -33,6 +39,9 @@ public final class SalesforceFailures {
             "API_DISABLED_FOR_ORG",
             "API_CURRENTLY_DISABLED",
             "ORG_LOCKED",
+            "InvalidSessionId",          // Bulk API: reaches callers only when the one renewal did not help
+            "InvalidUser",               // Bulk API: no permission, or another user's job
+            "FeatureNotEnabled",         // Bulk API not enabled for the org
             "invalid_grant",
             "invalid_client",
             "invalid_client_id",
@@ -58,6 +67,10 @@ public final class SalesforceFailures {
         String text = message == null ? "" : message;
         if (code.matches("HTTP_\\d{3}")) {
             return classifyHttpStatus(Integer.parseInt(code.substring(5)));
+        }
+        if (code.equals("ExceededQuota")) {
+            // Bulk API: the rolling 24-hour API request or batch allocation is spent.
+            return FailureKind.DAILY_LIMIT;
         }
         if (code.equals("REQUEST_LIMIT_EXCEEDED")) {
             if (text.contains("TotalRequests")) {
@@ -102,6 +115,10 @@ public final class SalesforceFailures {
         if (soapFault != null) {
             return classify(faultCode(soapFault), soapFault.getMessage());
         }
+        AsyncApiException asyncFault = findCause(failure, AsyncApiException.class);
+        if (asyncFault != null && findCause(asyncFault, IOException.class) == null) {
+            return classify(faultCode(asyncFault), asyncFault.getExceptionMessage());
+        }
         // force-wsc wraps timeouts, refused connections and unreadable (e.g. HTML 503) answers in a plain
         // ConnectionException (SoapConnection.send / receive): all transport trouble, so retry.
         if (findCause(failure, IOException.class) != null || findCause(failure, ConnectionException.class) != null) {
@@ -131,6 +148,11 @@ public final class SalesforceFailures {
         if (soapFault != null && soapFault.getFaultCode() != null) {
             return soapFault.getFaultCode().getLocalPart();
         }
+        // BulkConnection reports transport trouble as ClientInputError with the IOException as cause.
+        AsyncApiException asyncFault = findCause(failure, AsyncApiException.class);
+        if (asyncFault != null && asyncFault.getExceptionCode() != null && findCause(asyncFault, IOException.class) == null) {
+            return asyncFault.getExceptionCode().name();
+        }
         return "IO";
     }
 
@@ -138,6 +160,10 @@ public final class SalesforceFailures {
         ApiFault apiFault = findCause(failure, ApiFault.class);
         if (apiFault != null && apiFault.getExceptionMessage() != null) {
             return apiFault.getExceptionMessage().strip();
+        }
+        AsyncApiException asyncFault = findCause(failure, AsyncApiException.class);
+        if (asyncFault != null && asyncFault.getExceptionMessage() != null) {
+            return asyncFault.getExceptionMessage().strip();
         }
         String message = failure.getMessage();
         return message == null ? failure.getClass().getSimpleName() : message.strip();

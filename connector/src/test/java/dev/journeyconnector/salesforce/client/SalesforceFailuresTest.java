@@ -1,5 +1,7 @@
 package dev.journeyconnector.salesforce.client;
 
+import com.sforce.async.AsyncApiException;
+import com.sforce.async.AsyncExceptionCode;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.fault.ExceptionCode;
 import com.sforce.ws.ConnectionException;
@@ -52,6 +54,17 @@ class SalesforceFailuresTest {
     @Test void apiFaultIsClassifiedByItsExceptionCode() { assertThat(classify(apiFault(ExceptionCode.UNABLE_TO_LOCK_ROW))).isEqualTo(RETRYABLE); }
     @Test void apiFaultInvalidFieldIsPermanent() { assertThat(classify(apiFault(ExceptionCode.INVALID_FIELD))).isEqualTo(PERMANENT); }
     @Test void alreadyClassifiedExceptionKeepsItsKind() { assertThat(classify(new ConnectionException("wrapped", new SalesforceException(DAILY_LIMIT, "REQUEST_LIMIT_EXCEEDED", "x")))).isEqualTo(DAILY_LIMIT); }
+    @Test void bulkInvalidSessionIdIsAuth() { assertThat(classify("InvalidSessionId", "Invalid session id")).isEqualTo(AUTH); }
+    @Test void bulkFeatureNotEnabledIsAuth() { assertThat(classify("FeatureNotEnabled", "Bulk API is not enabled for this Organization")).isEqualTo(AUTH); }
+    @Test void bulkInvalidUserIsAuth() { assertThat(classify("InvalidUser", "User is not the owner of the job")).isEqualTo(AUTH); }
+    @Test void bulkExceededQuotaIsDailyLimit() { assertThat(classify("ExceededQuota", "TotalRequests Limit exceeded.")).isEqualTo(DAILY_LIMIT); }
+    @Test void bulkInternalServerErrorIsRetryable() { assertThat(classify("InternalServerError", "")).isEqualTo(RETRYABLE); }
+    @Test void bulkTimeoutIsRetryable() { assertThat(classify("Timeout", "batch took too long")).isEqualTo(RETRYABLE); }
+    @Test void bulkTooManyLockFailureIsRetryable() { assertThat(classify("TooManyLockFailure", "")).isEqualTo(RETRYABLE); }
+    @Test void bulkInvalidBatchIsPermanent() { assertThat(classify("InvalidBatch", "Batch not completed")).isEqualTo(PERMANENT); }
+    @Test void bulkInvalidJobIsPermanent() { assertThat(classify("InvalidJob", "Invalid job id")).isEqualTo(PERMANENT); }
+    @Test void asyncApiExceptionIsClassifiedByItsCode() { assertThat(classify(new AsyncApiException("Invalid session id", AsyncExceptionCode.InvalidSessionId))).isEqualTo(AUTH); }
+    @Test void asyncApiExceptionAroundAnIoFailureIsRetryable() { assertThat(classify(new AsyncApiException("Failed to get result", AsyncExceptionCode.ClientInputError, new IOException("reset")))).isEqualTo(RETRYABLE); }
     @Test void programmingErrorIsPermanent() { assertThat(classify(new IllegalStateException("bug"))).isEqualTo(PERMANENT); }
 
     private static ApiFault apiFault(ExceptionCode code) {

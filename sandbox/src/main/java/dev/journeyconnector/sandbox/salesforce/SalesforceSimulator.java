@@ -79,6 +79,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final Sessions sessions = new Sessions(clock);
     private final OAuthTokenEndpoint oauth;
     private final QueryCursors cursors = new QueryCursors();
+    private final BulkApi bulk = new BulkApi(new BulkHost(), counters, clock);
     private final WireMockServer server;
 
     private volatile SalesforceOrg org;
@@ -220,6 +221,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         return counters;
     }
 
+    /** The Bulk API 1.0 endpoints under {@code /services/async/}, for their test controls. */
+    public BulkApi bulkApi() {
+        return bulk;
+    }
+
     /** Registers the public key of the certificate a connected app uses for the JWT bearer flow. */
     public void registerJwtKey(String clientId, PublicKey key) {
         oauth.registerJwtKey(clientId, key);
@@ -289,12 +295,14 @@ public final class SalesforceSimulator implements AutoCloseable {
         dropConnections.set(0);
         latencyMillis = 0;
         org.unlockAll();
+        bulk.setPollsUntilDone(0);
     }
 
     /** Starts the org over from the world files (saved state is replaced). */
     public synchronized void resetToWorld() {
         useOrg(SalesforceOrg.fromWorld(world, clock.instant()));
         cursors.clear();
+        bulk.clear();
         persist();
     }
 
@@ -330,7 +338,8 @@ public final class SalesforceSimulator implements AutoCloseable {
                 }
                 boolean oauthCall = path.equals("/services/oauth2/token") && request.getMethod().value().equals("POST");
                 boolean soapCall = path.startsWith(SOAP_PREFIX) && request.getMethod().value().equals("POST");
-                if (!oauthCall && !soapCall) {
+                boolean bulkCall = path.startsWith(BulkApi.PATH_PREFIX);
+                if (!oauthCall && !soapCall && !bulkCall) {
                     return response(404, "application/json", "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
                 }
                 if (dropConnections.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
@@ -342,6 +351,11 @@ public final class SalesforceSimulator implements AutoCloseable {
                             url().toString(), SalesforceSimulator.this::activeUser, integrationUserId(),
                             userId -> sessions.open(world.organizationId(), userId), world.organizationId());
                     return response(reply.status(), "application/json;charset=UTF-8", reply.json());
+                }
+                if (bulkCall) {
+                    BulkApi.Reply reply = bulk.handle(request.getMethod().value(), path, request.getHeader("X-SFDC-Session"),
+                            request.getHeader("Sforce-Enable-PKChunking"), body(request));
+                    return response(reply.status(), reply.contentType(), reply.body());
                 }
                 String version = path.substring(SOAP_PREFIX.length()).split("/")[0];
                 String xml;
@@ -598,6 +612,32 @@ public final class SalesforceSimulator implements AutoCloseable {
             return activeUser(world.integrationUser()).map(u -> (String) u.get("Id")).orElse(null);
         }
         return org.defaultUserId();
+    }
+
+    /** The simulator's sessions, allocation and query engine, as the Bulk API uses them. */
+    private final class BulkHost implements BulkApi.Host {
+        @Override
+        public Sessions.Session authenticate(String sessionId) {
+            return SalesforceSimulator.this.authenticate(sessionId);
+        }
+
+        @Override
+        public void countCall() {
+            SalesforceSimulator.this.countCall();
+        }
+
+        @Override
+        public SalesforceOrg org() {
+            return org;
+        }
+
+        @Override
+        public QueryExecutor.Result query(SoqlDataSource source, String soql, boolean includeDeleted) {
+            SalesforceOrg current = org;
+            synchronized (current) {
+                return queryEngine.apply(source).run(soql, includeDeleted);
+            }
+        }
     }
 
     // ---- persistence ----
