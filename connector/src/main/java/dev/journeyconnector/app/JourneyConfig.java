@@ -26,6 +26,8 @@ public record JourneyConfig(
         Path routesDir,
         Duration pollInterval,
         Duration writebackInterval,
+        int bulkThreshold,
+        int pkChunkSize,
         Duration cursorOverlap,
         boolean writebackEnabled,
         String writebackSubjectPrefix,
@@ -115,6 +117,8 @@ public record JourneyConfig(
         }
         Duration poll = c.duration(Settings.POLL_INTERVAL, Duration.ofSeconds(1));
         Duration writeback = c.duration(Settings.WRITEBACK_INTERVAL, Duration.ofSeconds(1));
+        int bulkThreshold = c.integer(Settings.SF_BULK_THRESHOLD, 0, Integer.MAX_VALUE);
+        int pkChunkSize = c.integer(Settings.SF_PK_CHUNK_SIZE, 1, 250_000);
         Duration overlap = c.duration(Settings.CURSOR_OVERLAP, Duration.ZERO);
         boolean writebackEnabled = c.bool(Settings.WRITEBACK_ENABLED);
         String prefix = in.get(Settings.WRITEBACK_SUBJECT_PREFIX);
@@ -142,7 +146,7 @@ public record JourneyConfig(
         Sandbox sandbox = sandbox(c, in, sandboxMode);
 
         c.throwIfAny();
-        return new JourneyConfig(dataDir, routesDir, poll, writeback, overlap, writebackEnabled, prefix, logLevel,
+        return new JourneyConfig(dataDir, routesDir, poll, writeback, bulkThreshold, pkChunkSize, overlap, writebackEnabled, prefix, logLevel,
                 database, salesforce, zendesk, mailchimp, sandbox);
     }
 

@@ -26,6 +26,8 @@ final class RouteProperties {
         // writes as new activity after every write-back.
         p.put("journey.writeback.not-own-tasks",
                 "Subject = null OR (NOT Subject LIKE " + Soql.likeStartsWith(config.writebackSubjectPrefix()) + ")");
+        p.put("journey.salesforce.bulk-threshold", String.valueOf(config.bulkThreshold()));
+        p.put("journey.salesforce.pk-chunk-size", String.valueOf(config.pkChunkSize()));
         p.put("journey.zendesk.enabled", String.valueOf(config.zendesk().enabled()));
         p.put("journey.zendesk.start-date",
                 config.zendesk().startDate() == null ? "" : config.zendesk().startDate().toString());

@@ -67,6 +67,11 @@ public final class Settings {
             "Read timeout for every Salesforce call (force-wsc has none by default).");
     public static final Setting SF_QUERY_BATCH_SIZE = new Setting("SALESFORCE_QUERY_BATCH_SIZE", "2000", false,
             "Salesforce", "Records per query/queryMore page, 200-2000 (Salesforce's own bounds).");
+    public static final Setting SF_BULK_THRESHOLD = new Setting("SALESFORCE_BULK_THRESHOLD", "100000", false,
+            "Salesforce", "A first load of an object with more records than this goes through the Bulk API "
+                    + "(PK-chunked) instead of query/queryMore; 0 never uses the Bulk API.");
+    public static final Setting SF_PK_CHUNK_SIZE = new Setting("SALESFORCE_PK_CHUNK_SIZE", "100000", false,
+            "Salesforce", "Records per chunk of a Bulk API first load, 1-250000 (Salesforce's maximum).");
     public static final Setting SF_ALLOW_NON_SALESFORCE_HOSTS = new Setting("SALESFORCE_ALLOW_NON_SALESFORCE_HOSTS", "false",
             false, "Salesforce", "true to accept a login or instance URL outside Salesforce's domains (a proxy). "
                     + "Loopback addresses are always accepted for the sandbox and tests.");
@@ -131,7 +136,7 @@ public final class Settings {
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             SF_AUTH_FLOW, SF_LOGIN_URL, SF_CLIENT_ID, SF_CLIENT_SECRET, SF_USERNAME, SF_JWT_KEY_FILE, SF_PASSWORD,
             SF_SECURITY_TOKEN, SF_API_VERSION, SF_CONNECT_TIMEOUT, SF_READ_TIMEOUT, SF_QUERY_BATCH_SIZE,
-            SF_ALLOW_NON_SALESFORCE_HOSTS,
+            SF_BULK_THRESHOLD, SF_PK_CHUNK_SIZE, SF_ALLOW_NON_SALESFORCE_HOSTS,
             ZD_SUBDOMAIN, ZD_EMAIL, ZD_API_TOKEN, ZD_OAUTH_TOKEN, ZD_BASE_URL, ZD_ALLOW_NON_LOOPBACK, ZD_CONNECT_TIMEOUT,
             ZD_READ_TIMEOUT, ZD_REQUESTS_PER_MINUTE, ZD_MAX_ATTEMPTS, ZD_START_DATE,
             MC_API_KEY, MC_BASE_URL, MC_ALLOW_NON_LOOPBACK, MC_MAX_CONNECTIONS, MC_CONNECT_TIMEOUT, MC_READ_TIMEOUT,

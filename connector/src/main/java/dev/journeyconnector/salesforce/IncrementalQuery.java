@@ -36,9 +36,28 @@ final class IncrementalQuery {
             where.add(modstampField + " >= " + literal(startDate));
         }
         where.add(modstampField + " <= " + literal(upper));
-        return "SELECT " + String.join(", ", fields) + " FROM " + object
-                + " WHERE " + String.join(" AND ", where)
-                + " ORDER BY " + modstampField + " ASC, Id ASC";
+        return unordered(object, fields, where) + " ORDER BY " + modstampField + " ASC, Id ASC";
+    }
+
+    /**
+     * The first load of an object for the Bulk API: the same window, no ORDER BY (PK chunking splits the
+     * query into Id ranges itself and does not support ordering).
+     */
+    static String bulkFirstLoad(String object, List<String> fields, Instant upper, Instant startDate,
+                                String modstampField, String extraCondition) {
+        List<String> where = new ArrayList<>();
+        if (extraCondition != null && !extraCondition.isBlank()) {
+            where.add("(" + extraCondition.strip() + ")");
+        }
+        if (startDate != null) {
+            where.add(modstampField + " >= " + literal(startDate));
+        }
+        where.add(modstampField + " <= " + literal(upper));
+        return unordered(object, fields, where);
+    }
+
+    private static String unordered(String object, List<String> fields, List<String> where) {
+        return "SELECT " + String.join(", ", fields) + " FROM " + object + " WHERE " + String.join(" AND ", where);
     }
 
     private static String literal(Instant t) {

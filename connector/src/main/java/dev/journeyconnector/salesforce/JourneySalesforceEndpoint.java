@@ -52,6 +52,14 @@ public class JourneySalesforceEndpoint extends ScheduledPollEndpoint {
             + "not pulled on the first load. Empty: everything.")
     private String startDate;
 
+    @UriParam(label = "consumer", defaultValue = "100000", description = "A first load of more records than this "
+            + "uses the Bulk API (asynchronous, PK-chunked) instead of query/queryMore; 0 never uses it.")
+    private int bulkThreshold = 100_000;
+
+    @UriParam(label = "consumer", defaultValue = "100000", description = "Records per PK chunk in a Bulk API first "
+            + "load (Salesforce allows up to 250,000).")
+    private int pkChunkSize = 100_000;
+
     @UriParam(label = "producer", defaultValue = "save", enums = "save", description = "What the producer does with "
             + "the List<SaveRequest> body: save creates requests without an Id and updates the others, 200 per call.")
     private String operation = "save";
@@ -99,6 +107,12 @@ public class JourneySalesforceEndpoint extends ScheduledPollEndpoint {
 
     public String getStartDate() { return startDate; }
     public void setStartDate(String startDate) { this.startDate = startDate; }
+
+    public int getBulkThreshold() { return bulkThreshold; }
+    public void setBulkThreshold(int bulkThreshold) { this.bulkThreshold = bulkThreshold; }
+
+    public int getPkChunkSize() { return pkChunkSize; }
+    public void setPkChunkSize(int pkChunkSize) { this.pkChunkSize = pkChunkSize; }
 
     public String getOperation() { return operation; }
     public void setOperation(String operation) { this.operation = operation; }

@@ -87,6 +87,23 @@ class SalesforcePullIT {
         assertThat(progress.snapshot().get("salesforce Contact").failures()).isEqualTo(1);
     }
 
+    @Test
+    void aFirstLoadAboveTheBulkThresholdGoesThroughPkChunkedBulkJobsAndLaterPollsAreIncremental() throws Exception {
+        start(TestWorlds.withContacts(dir.resolve("world"), 10_000, null));
+        RawStore store = new RawStore(TestStore.clean().dataSource());
+        PullProgress progress = new PullProgress();
+
+        pull(store, progress, 2, null, "&bulkThreshold=5000&pkChunkSize=4000");
+
+        ApiCounters counters = sandbox.salesforce().counters();
+        assertThat(store.count("salesforce", "Contact")).isEqualTo(10_000);
+        assertThat(counters.get("bulkCreateJob")).isEqualTo(1);
+        assertThat(counters.get("bulkResult")).as("one result file per 4,000-record chunk").isEqualTo(3);
+        assertThat(counters.get("queryMore")).as("no SOAP paging").isZero();
+        assertThat(counters.get("query")).as("the sizing first page, then the second poll").isEqualTo(2);
+        assertThat(progress.snapshot().get("salesforce Contact").fetched()).isEqualTo(10_000);
+    }
+
     private void start(Path world) {
         sandbox = Sandbox.start(new SandboxOptions(world, null, false, 0));
         client = SalesforceClients.connect(SalesforceClientSettings.builder(AuthFlow.CLIENT_CREDENTIALS)
@@ -97,13 +114,18 @@ class SalesforcePullIT {
 
     private void pull(RawStore store, PullProgress progress, int polls, java.util.function.Consumer<PullPage> beforeStore)
             throws Exception {
+        pull(store, progress, polls, beforeStore, "");
+    }
+
+    private void pull(RawStore store, PullProgress progress, int polls, java.util.function.Consumer<PullPage> beforeStore,
+                      String options) throws Exception {
         RawIntake intake = new RawIntake(store, progress);
         camel = new DefaultCamelContext();
         camel.addComponent(JourneySalesforceComponent.SCHEME, new JourneySalesforceComponent(client, store::cursor, progress));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("journey-salesforce:Contact?fields=LastName,Email&overlap=0&delay=20&repeatCount=" + polls)
+                from("journey-salesforce:Contact?fields=LastName,Email&overlap=0&delay=20&repeatCount=" + polls + options)
                         .process(e -> {
                             PullPage page = e.getMessage().getBody(PullPage.class);
                             if (beforeStore != null) {
