@@ -36,7 +36,14 @@ public final class SandboxMain {
                 + " SOAP " + sandbox.salesforceUrl() + "/services/Soap/u/65.0)");
         System.out.println("Connected app client id: " + sandbox.salesforceClientId()
                 + "  client secret: " + sandbox.salesforceClientSecret() + "  (sandbox-only credentials)");
-        System.out.println("Controls: " + sandbox.salesforceUrl() + "/__sandbox/salesforce/counters. Ctrl-C stops"
+        System.out.println("Zendesk sandbox: " + sandbox.zendeskUrl() + "  (subdomain " + sandbox.zendesk().account().subdomain()
+                + ", agent " + sandbox.zendesk().account().agentEmail() + ", API token "
+                + sandbox.zendesk().account().apiToken() + ": sandbox-only credentials)");
+        System.out.println("Mailchimp sandbox: " + sandbox.mailchimpUrl() + "/3.0  (API key " + sandbox.mailchimp().apiKey()
+                + ": sandbox-only)");
+        System.out.println("Controls: " + sandbox.salesforceUrl() + "/__sandbox/salesforce/counters, "
+                + sandbox.zendeskUrl() + "/__sandbox/zendesk/counters, " + sandbox.mailchimpUrl()
+                + "/__sandbox/mailchimp/counters. Ctrl-C stops"
                 + (data == null ? " (state is not kept: no --data)." : " and saves state under " + data + "."));
         stopped.await();
     }
