@@ -154,4 +154,35 @@ class JourneyConfigTest {
         m.put(key, value);
         return m;
     }
+
+    @Test
+    void zendeskAndMailchimpAreCheckedByNameAndOffUnlessConfigured() throws Exception {
+        Map<String, String> live = Map.of("SALESFORCE_CLIENT_ID", "abc", "SALESFORCE_CLIENT_SECRET", "x",
+                "SALESFORCE_LOGIN_URL", "https://acme.my.salesforce.com");
+
+        JourneyConfig bare = load(live, null);
+        assertThat(bare.zendesk().enabled()).isFalse();
+        assertThat(bare.mailchimp().enabled()).isFalse();
+
+        assertThatThrownBy(() -> load(with(with(with(live, "MAILCHIMP_API_KEY", "0123456789abcdef"),
+                "ZENDESK_SUBDOMAIN", "Acme Corp"), "ZENDESK_BASE_URL", "http://zendesk.evil.example"), null))
+                .isInstanceOfSatisfying(ConfigProblems.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("MAILCHIMP_API_KEY").contains("data centre"))
+                        .anySatisfy(p -> assertThat(p).startsWith("ZENDESK_SUBDOMAIN"))
+                        .anySatisfy(p -> assertThat(p).startsWith("ZENDESK_BASE_URL"))
+                        .noneSatisfy(p -> assertThat(p).contains("0123456789abcdef")));
+
+        JourneyConfig both = load(with(with(with(with(live, "MAILCHIMP_API_KEY", "0123456789abcdef-us21"),
+                "ZENDESK_SUBDOMAIN", "acme"), "ZENDESK_EMAIL", "ops@acme.example"), "ZENDESK_API_TOKEN", "tok"), null);
+        assertThat(both.zendesk().enabled()).isTrue();
+        assertThat(both.mailchimp().enabled()).isTrue();
+        assertThat(both.mailchimp().toString() + both.zendesk()).doesNotContain("0123456789abcdef").doesNotContain("tok,");
+    }
+
+    @Test
+    void vendorCredentialsWithoutSalesforceAreRefusedInsteadOfSilentlyUsingTheSandbox() {
+        assertThatThrownBy(() -> load(Map.of("MAILCHIMP_API_KEY", "0123456789abcdef-us21", "ZENDESK_SUBDOMAIN", "acme"), null))
+                .isInstanceOfSatisfying(ConfigProblems.class, e -> assertThat(e.problems()).hasSize(2)
+                        .allSatisfy(p -> assertThat(p).contains("Salesforce credentials are not")));
+    }
 }
