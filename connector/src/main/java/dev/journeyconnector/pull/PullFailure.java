@@ -27,10 +27,11 @@ public final class PullFailure {
             LOG.info("Pull of {} {} stopped with the connector; it resumes from its cursor on the next run", vendor, object);
             return;
         }
-        progress.pollFailed(source, object, e.getMessage());
         LOG.error("Pull of {} {} failed: {} (its cursor stays where the stored records end; the next poll retries)",
                 vendor, object, e.getMessage());
         LOG.debug("Pull of {} {} failed", vendor, object, e);
+        // Counted after the log line: whoever waits for this poll to end (--once, tests) then sees the line too.
+        progress.pollFailed(source, object, e.getMessage());
     }
 
     private static boolean interrupted(Throwable e) {
