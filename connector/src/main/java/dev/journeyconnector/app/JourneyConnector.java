@@ -54,8 +54,9 @@ public final class JourneyConnector {
 
     private static int run(JourneyConfig config, boolean once, PrintStream out, PrintStream err) {
         if (config.sandboxMode()) {
-            LOG.info("journey-connector starting in SANDBOX mode: no Salesforce credentials are set, so it runs "
-                    + "against the local Salesforce simulator{}", config.database().embedded() ? " and an embedded PostgreSQL" : "");
+            LOG.info("journey-connector starting in SANDBOX mode: no vendor credentials are set, so it runs against "
+                    + "the local Salesforce, Zendesk and Mailchimp simulators{}",
+                    config.database().embedded() ? " and an embedded PostgreSQL" : "");
         } else {
             LOG.info("journey-connector starting against Salesforce at {} ({} flow)", config.salesforce().loginUrl(),
                     config.salesforce().flow().name().toLowerCase());
