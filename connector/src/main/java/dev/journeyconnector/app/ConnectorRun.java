@@ -81,8 +81,8 @@ public final class ConnectorRun implements AutoCloseable {
             sandbox = Sandbox.start(new SandboxOptions(config.sandbox().worldDir(), config.dataDir().resolve("sandbox"),
                     config.sandbox().reset(), config.sandbox().port()));
             toClose.add(0, this::closeSandbox);
-            LOG.info("Sandbox: Salesforce simulator on {}{}", sandbox.salesforceUrl(),
-                    config.sandbox().reset() ? " (reset to the world files)" : "");
+            LOG.info("Sandbox: Salesforce simulator on {}, Zendesk on {}, Mailchimp on {}{}", sandbox.salesforceUrl(),
+                    sandbox.zendeskUrl(), sandbox.mailchimpUrl(), config.sandbox().reset() ? " (reset to the world files)" : "");
         }
         salesforce = SalesforceClients.connect(clientSettings(sf));
         toClose.add(0, salesforce);
