@@ -45,6 +45,12 @@ public class JourneyMailchimpEndpoint extends ScheduledPollEndpoint {
             + "all Mailchimp routes together at MAILCHIMP_MAX_CONNECTIONS, Mailchimp allowing 10 per account.")
     private int maxConnections = MailchimpClientSettings.DEFAULT_MAX_CONNECTIONS;
 
+    @UriParam(label = "consumer", defaultValue = "120000", description = "Milliseconds before the previous poll's "
+            + "upper bound (Mailchimp's clock when it answered the poll's first call) at which the next poll starts, so "
+            + "a change Mailchimp stamped before the bound but showed only later is still read. Records in the overlap "
+            + "are read again and not stored twice. Not used by lists (read whole) or unsubscribes (by count).")
+    private long overlap = 120_000;
+
     public JourneyMailchimpEndpoint(String uri, JourneyMailchimpComponent component, MailchimpObject object) {
         super(uri, component);
         this.object = object;
@@ -79,6 +85,9 @@ public class JourneyMailchimpEndpoint extends ScheduledPollEndpoint {
             problems.add("maxConnections must be between 1 and " + MailchimpClientSettings.MAILCHIMP_CONNECTION_LIMIT
                     + " (Mailchimp's limit of simultaneous connections per account), got " + maxConnections);
         }
+        if (overlap < 0) {
+            problems.add("overlap must be 0 or more milliseconds, got " + overlap);
+        }
         if (startDate != null && !startDate.isBlank()) {
             try {
                 Instant.parse(startDate.strip());
@@ -101,6 +110,13 @@ public class JourneyMailchimpEndpoint extends ScheduledPollEndpoint {
 
     public int getMaxConnections() { return maxConnections; }
     public void setMaxConnections(int maxConnections) { this.maxConnections = maxConnections; }
+
+    public long getOverlap() { return overlap; }
+    public void setOverlap(long overlap) { this.overlap = overlap; }
+
+    java.time.Duration overlapDuration() {
+        return java.time.Duration.ofMillis(overlap);
+    }
 
     Instant startInstant() {
         return startDate == null || startDate.isBlank() ? null : Instant.parse(startDate.strip());

@@ -10,18 +10,15 @@ import java.util.TreeMap;
 /**
  * Where a Mailchimp pull resumes: one value per list or campaign under {@code key}, stored as
  * {@code {"lists": {"a36b032126": "2022-02-23T16:25:57+00:00"}}} (members),
- * {@code {"campaigns": {"abc": "2019-10-18T14:20:00+00:00"}}} (email_activity, latest activity),
- * {@code {"campaigns": {"abc": 17}}} (unsubscribes, how many are stored) or
- * {@code {"sendTime": "..."}} (campaigns, one value). Immutable.
+ * {@code {"campaigns": {"abc": "2019-10-18T14:20:00+00:00"}}} (email_activity),
+ * {@code {"campaigns": {"abc": 17}}} (unsubscribes, how many are stored),
+ * {@code {"sendTime": "..."}} (campaigns, one value) or {@code {"lists": {"a36b032126": "..."}}} in the lists
+ * object's own cursor (each list's version time as last passed on). Immutable.
+ *
+ * <p>A time is Mailchimp's clock (HTTP Date) when the poll that read everything before it began; the next poll asks
+ * from that time less an overlap (see {@link #since}).
  */
 record MailchimpCursor(String key, Map<String, Object> values) {
-
-    /**
-     * Mailchimp's since filters are documented as "after" the time and its times have whole seconds, so a pull asks
-     * from one second before the stored value: records sharing the last stored second are read again rather than
-     * risked, and the store recognises a re-read record by its unchanged version time.
-     */
-    static final Duration RESUME_MARGIN = Duration.ofSeconds(1);
 
     static final String LISTS = "lists";
     static final String CAMPAIGNS = "campaigns";
@@ -52,13 +49,18 @@ record MailchimpCursor(String key, Map<String, Object> values) {
         return MailchimpTime.parse(values.get(id)).orElse(null);
     }
 
-    /** Where a since filter starts for {@code id}: the stored time less the margin, else {@code start} (may be null). */
-    Instant since(String id, Instant start) {
+    /**
+     * Where a since filter starts for {@code id}: the stored time less {@code overlap}, else {@code start} (may be
+     * null). The overlap covers a change Mailchimp stamped before the previous poll's bound but showed only later,
+     * and since filters documented as "after" on whole seconds; records read again in it are recognised by the
+     * store by their unchanged version time.
+     */
+    Instant since(String id, Instant start, Duration overlap) {
         Instant stored = time(id);
         if (stored == null) {
             return start;
         }
-        Instant resume = stored.minus(RESUME_MARGIN);
+        Instant resume = stored.minus(overlap);
         return start != null && start.isAfter(resume) ? start : resume;
     }
 

@@ -3,6 +3,7 @@ package dev.journeyconnector.mailchimp;
 import dev.journeyconnector.mailchimp.client.MailchimpClient;
 import dev.journeyconnector.mailchimp.client.MailchimpPage;
 import dev.journeyconnector.mailchimp.client.MailchimpPages;
+import dev.journeyconnector.mailchimp.client.MailchimpTime;
 import dev.journeyconnector.pull.PullFailure;
 import dev.journeyconnector.pull.PullPage;
 import dev.journeyconnector.pull.PullProgress;
@@ -32,10 +33,17 @@ import java.util.function.UnaryOperator;
  * {@link PullPage} carrying the cursor that is valid once it is stored. A page the route fails to store, or a call
  * Mailchimp refuses, ends the poll: the cursor stays where the stored records end.
  *
+ * <p>Each poll is bounded above by Mailchimp's own clock: the HTTP Date of the poll's first answer. A complete poll
+ * leaves that time in the cursor and the next one asks from it less {@code overlap}, so a poll after which nothing
+ * changed fetches nothing, and a change made while or just before the previous poll ran is still read (the same
+ * scheme as the Salesforce pull's syncedUpTo). Starting from the newest record's own time instead would read that
+ * record again on every poll.
+ *
  * <p>Members and email activity come back in an order that is not the cursor's (members newest first, activity by
  * recipient), so their cursor moves per list or per campaign, on its last page; a poll broken inside one re-reads
  * it, and the store ignores what it already has. Campaigns come oldest first, so their cursor moves every page.
- * Unsubscribes of a campaign only grow, so their cursor is how many are stored.
+ * Unsubscribes of a campaign only grow, so their cursor is how many are stored. Lists have no change filter: see
+ * {@link #pullLists}.
  */
 final class MailchimpPullConsumer extends ScheduledPollConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MailchimpPullConsumer.class);
@@ -89,7 +97,7 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
     private int pull(Pages out) throws Exception {
         Map<String, Object> stored = endpoint.getComponent().cursors().cursor(SOURCE, object.uriName()).orElse(null);
         switch (object) {
-            case LISTS -> pullLists(out);
+            case LISTS -> pullLists(out, MailchimpCursor.read(MailchimpCursor.LISTS, stored));
             case MEMBERS -> pullMembers(out, MailchimpCursor.read(MailchimpCursor.LISTS, stored));
             case CAMPAIGNS -> pullCampaigns(out, MailchimpCursor.read(MailchimpCursor.SEND_TIME, stored));
             case EMAIL_ACTIVITY, UNSUBSCRIBES -> pullPerCampaign(out, MailchimpCursor.read(MailchimpCursor.CAMPAIGNS, stored));
@@ -97,37 +105,54 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
         return out.fetched;
     }
 
-    /** Lists are few and have no change filter: every poll reads them all, and there is nothing to resume. */
-    private void pullLists(Pages out) throws Exception {
+    /**
+     * GET /lists filters only on creation and last campaign (since_date_created, since_campaign_last_sent:
+     * https://mailchimp.com/developer/marketing/api/lists/get-lists-info/), which miss a list whose audience changed.
+     * Lists are few (1,000 a call), so every poll reads them all, one call, and passes on only the lists whose
+     * version time (their newest dated fact, see {@link MailchimpRecords#list}) moved since the cursor: those alone
+     * count as fetched, and a poll after which nothing changed passes on none.
+     */
+    private void pullLists(Pages out, MailchimpCursor cursor) throws Exception {
         for (MailchimpPage page : client().lists(endpoint.getPageSize())) {
-            out.send(MailchimpRecords.convert(object, page.records()), null, page.last());
+            List<RawRecord> changed = new ArrayList<>();
+            for (RawRecord list : MailchimpRecords.convert(object, page.records())) {
+                if (!list.versionTime().equals(cursor.time(list.recordId()))) {
+                    changed.add(list);
+                    cursor = cursor.with(list.recordId(), MailchimpTime.format(list.versionTime()));
+                }
+            }
+            out.send(changed, cursor.toMap(), page.last());
         }
     }
 
     private void pullMembers(Pages out, MailchimpCursor cursor) throws Exception {
-        List<String> listIds = ids(client().lists(endpoint.getPageSize()));
-        if (listIds.isEmpty()) {
+        Listing lists = listing(client().lists(endpoint.getPageSize()));
+        if (lists.ids().isEmpty()) {
             out.send(List.of(), cursor.toMap(), true);
             return;
         }
-        for (int i = 0; i < listIds.size(); i++) {
-            String listId = listIds.get(i);
-            Instant latest = null;
-            for (MailchimpPage page : client().members(listId, cursor.since(listId, endpoint.startInstant()), endpoint.getPageSize())) {
+        Instant upTo = lists.serverTime();
+        for (int i = 0; i < lists.ids().size(); i++) {
+            String listId = lists.ids().get(i);
+            Instant since = cursor.since(listId, endpoint.startInstant(), endpoint.overlapDuration());
+            for (MailchimpPage page : client().members(listId, since, endpoint.getPageSize())) {
                 List<RawRecord> records = MailchimpRecords.convert(object, page.records());
-                latest = later(latest, MailchimpRecords.latest(records));
-                MailchimpCursor after = page.last() ? cursor.withLatest(listId, latest) : cursor;
-                out.send(records, after.toMap(), page.last() && i == listIds.size() - 1);
+                MailchimpCursor after = page.last() ? cursor.with(listId, MailchimpTime.format(upTo)) : cursor;
+                out.send(records, after.toMap(), page.last() && i == lists.ids().size() - 1);
                 cursor = after;
             }
         }
     }
 
     private void pullCampaigns(Pages out, MailchimpCursor cursor) throws Exception {
-        Instant since = cursor.since(MailchimpCursor.SEND_TIME, endpoint.startInstant());
+        Instant since = cursor.since(MailchimpCursor.SEND_TIME, endpoint.startInstant(), endpoint.overlapDuration());
+        Instant upTo = null;
         for (MailchimpPage page : client().sentCampaigns(since, endpoint.getPageSize())) {
+            upTo = upTo == null ? page.serverTime() : upTo;
             List<RawRecord> records = MailchimpRecords.convert(object, page.records());
-            cursor = cursor.withLatest(MailchimpCursor.SEND_TIME, MailchimpRecords.latest(records));
+            // Oldest send first: inside a poll, everything up to the last stored send time is stored.
+            cursor = page.last() ? cursor.with(MailchimpCursor.SEND_TIME, MailchimpTime.format(upTo))
+                    : cursor.withLatest(MailchimpCursor.SEND_TIME, MailchimpRecords.latest(records));
             out.send(records, cursor.toMap(), page.last());
         }
     }
@@ -137,7 +162,9 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
      * campaign order; at most maxConnections campaigns' pages wait in memory.
      */
     private void pullPerCampaign(Pages out, MailchimpCursor cursor) throws Exception {
-        List<String> campaignIds = ids(client().sentCampaigns(endpoint.startInstant(), endpoint.getPageSize()));
+        Listing campaigns = listing(client().sentCampaigns(endpoint.startInstant(), endpoint.getPageSize()));
+        List<String> campaignIds = campaigns.ids();
+        Instant upTo = campaigns.serverTime();
         if (campaignIds.isEmpty()) {
             out.send(List.of(), cursor.toMap(), true);
             return;
@@ -149,7 +176,7 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
             for (int i = 0; i < campaignIds.size(); i++) {
                 while (next < campaignIds.size() && reading.size() < endpoint.getMaxConnections()) {
                     String campaignId = campaignIds.get(next++);
-                    reading.add(campaignReaders.submit(() -> read(campaignId, start)));
+                    reading.add(campaignReaders.submit(() -> read(campaignId, start, upTo)));
                 }
                 CampaignRead read = await(reading.poll());
                 for (int p = 0; p < read.pages().size(); p++) {
@@ -164,17 +191,14 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
     }
 
     /** All pages of one campaign's activity or unsubscribes, with how each moves the cursor. */
-    private CampaignRead read(String campaignId, MailchimpCursor cursor) {
+    private CampaignRead read(String campaignId, MailchimpCursor cursor, Instant upTo) {
         List<List<RawRecord>> pages = new ArrayList<>();
         List<UnaryOperator<MailchimpCursor>> moves = new ArrayList<>();
         if (object == MailchimpObject.EMAIL_ACTIVITY) {
-            Instant latest = null;
-            for (MailchimpPage page : client().emailActivity(campaignId, cursor.since(campaignId, null), endpoint.getPageSize())) {
-                List<RawRecord> records = MailchimpRecords.convert(object, page.records());
-                latest = later(latest, MailchimpRecords.latest(records));
-                Instant upTo = latest;
-                pages.add(records);
-                moves.add(page.last() ? c -> c.withLatest(campaignId, upTo) : c -> c);
+            Instant since = cursor.since(campaignId, null, endpoint.overlapDuration());
+            for (MailchimpPage page : client().emailActivity(campaignId, since, endpoint.getPageSize())) {
+                pages.add(MailchimpRecords.convert(object, page.records()));
+                moves.add(page.last() ? c -> c.with(campaignId, MailchimpTime.format(upTo)) : c -> c);
             }
         } else {
             int seen = cursor.count(campaignId);
@@ -216,13 +240,18 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private static List<String> ids(MailchimpPages pages) {
-        return pages.readAll().stream().map(r -> r.get("id")).filter(Objects::nonNull).map(Object::toString)
-                .distinct().toList();
+    /** The ids in a small collection (lists, campaigns), and Mailchimp's clock when it answered the first page. */
+    private record Listing(List<String> ids, Instant serverTime) {
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : (b.isAfter(a) ? b : a);
+    private static Listing listing(MailchimpPages pages) {
+        List<String> ids = new ArrayList<>();
+        Instant first = null;
+        for (MailchimpPage page : pages) {
+            first = first == null ? page.serverTime() : first;
+            page.records().stream().map(r -> r.get("id")).filter(Objects::nonNull).map(Object::toString).forEach(ids::add);
+        }
+        return new Listing(ids.stream().distinct().toList(), first);
     }
 
     private MailchimpClient client() {

@@ -10,6 +10,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -36,6 +37,13 @@ public class JourneyZendeskEndpoint extends ScheduledPollEndpoint {
             + "allows (1000 for tickets, users and ticket_events; 100 for satisfaction_ratings). Fewer, smaller "
             + "pages mean more requests against the 10 per minute limit of the incremental exports.")
     private int pageSize;
+
+    @UriParam(label = "consumer", defaultValue = "120000", description = "For satisfaction_ratings: milliseconds "
+            + "before the previous poll's upper bound (Zendesk's clock when it answered) at which the next poll "
+            + "starts, so a rating saved just before the bound but visible only later is still read. Ratings in "
+            + "the overlap are read again and not stored twice. The exports (tickets, users, ticket_events) resume "
+            + "from Zendesk's own cursor or end_time and need none.")
+    private long overlap = 120_000;
 
     private final ZendeskObject zendeskObject;
 
@@ -70,6 +78,10 @@ public class JourneyZendeskEndpoint extends ScheduledPollEndpoint {
             throw new IllegalArgumentException("route " + getEndpointUri() + ": pageSize must be between 1 and "
                     + zendeskObject.maxPageSize() + " for " + object + " (or 0 for the maximum), got " + pageSize);
         }
+        if (overlap < 0) {
+            throw new IllegalArgumentException("route " + getEndpointUri() + ": overlap must be 0 or more milliseconds, got "
+                    + overlap);
+        }
         try {
             startInstant();
         } catch (DateTimeParseException e) {
@@ -85,6 +97,13 @@ public class JourneyZendeskEndpoint extends ScheduledPollEndpoint {
 
     public int getPageSize() { return pageSize; }
     public void setPageSize(int pageSize) { this.pageSize = pageSize; }
+
+    public long getOverlap() { return overlap; }
+    public void setOverlap(long overlap) { this.overlap = overlap; }
+
+    Duration overlapDuration() {
+        return Duration.ofMillis(overlap);
+    }
 
     ZendeskObject zendeskObject() {
         return zendeskObject;

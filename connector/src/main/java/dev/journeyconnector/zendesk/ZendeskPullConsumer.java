@@ -110,7 +110,7 @@ final class ZendeskPullConsumer extends ScheduledPollConsumer {
             // are recognised by their version and not stored twice.
             ZendeskCursor seen = cursor.withHighWater(newest);
             next = new ZendeskCursor(ZendeskCursor.later(cursor.startTime(), seen.highWater()), cursor.afterCursor(),
-                    seen.highWater());
+                    seen.highWater(), null);
         } else {
             throw new IllegalStateException("Zendesk " + endpoint.getObject()
                     + " export page has end_of_stream=false but no after_cursor: cannot go on");
@@ -129,15 +129,21 @@ final class ZendeskPullConsumer extends ScheduledPollConsumer {
             throw new IllegalStateException("Zendesk " + endpoint.getObject() + " export made no progress (end_time "
                     + end + " is not after start_time " + cursor.startTime() + ", end_of_stream=false)");
         }
-        return new Step(page.records(), new ZendeskCursor(end, null, null), page.endOfStream());
+        return new Step(page.records(), new ZendeskCursor(end, null, null, null), page.endOfStream());
     }
 
-    /** List with cursor pagination: walk page[after] inside the poll; a complete poll moves start_time on. */
+    /**
+     * List with cursor pagination: walk page[after] inside the poll. The poll is bounded above by Zendesk's own
+     * clock when it answered the first page; a complete poll moves start_time to that bound less the overlap
+     * (start_time is inclusive), so a rating saved just before the bound but shown late is still read, and a poll
+     * after which nothing changed reads nothing. Starting from the newest updated_at instead would read that rating
+     * again on every poll. A rating changed while the poll pages is read again by the next poll, never lost.
+     */
     private Step listStep(ZendeskCursor cursor, CursorListPage page) {
-        ZendeskCursor seen = cursor.withHighWater(newest(page.records()));
+        ZendeskCursor seen = cursor.withUpTo(page.serverTime());
         if (!page.hasMore()) {
-            Instant nextStart = ZendeskCursor.later(cursor.startTime(), seen.highWater());
-            return new Step(page.records(), new ZendeskCursor(nextStart, null, null), true);
+            Instant nextStart = ZendeskCursor.later(cursor.startTime(), seen.upTo().minus(endpoint.overlapDuration()));
+            return new Step(page.records(), new ZendeskCursor(nextStart, null, null, null), true);
         }
         if (page.afterCursor() == null) {
             throw new IllegalStateException("Zendesk " + endpoint.getObject()

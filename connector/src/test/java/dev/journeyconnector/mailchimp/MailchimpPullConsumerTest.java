@@ -87,15 +87,16 @@ class MailchimpPullConsumerTest {
         assertThat(first.recordId()).isEqualTo(LIST + "/6373a8b568272a9aa5ec381fc83bd926");
         assertThat(first.versionTime()).isEqualTo(Instant.parse("2022-02-23T16:25:57Z"));
         assertThat(first.payload()).containsEntry("email_address", "xdiston9@grouparoo.com");
-        // Newest-first pages are not in cursor order: the cursor moves only once the whole list is stored.
+        // Newest-first pages are not in cursor order: the cursor moves only once the whole list is stored, to
+        // Mailchimp's clock when the poll began (the Date of its first answer).
         assertThat(stored.get(0).cursor()).isEqualTo(Map.of("lists", Map.of()));
-        assertThat(stored.get(2).cursor()).isEqualTo(Map.of("lists", Map.of(LIST, "2022-02-23T16:25:57+00:00")));
+        assertThat(stored.get(2).cursor()).isEqualTo(Map.of("lists", Map.of(LIST, FakeMailchimp.SERVER_TIME)));
         assertThat(progress.snapshot().get("mailchimp members").fetched()).isEqualTo(10);
         assertThat(progress.anyFailed()).isFalse();
     }
 
     @Test
-    void theNextPollAsksOnlyForMembersChangedSinceTheCursor() throws Exception {
+    void theNextPollAsksOnlyForMembersChangedSinceTheCursorLessTheOverlap() throws Exception {
         cursors.put("mailchimp members", Map.of("lists", Map.of(LIST, "2022-02-23T16:25:57+00:00")));
         stubOneList();
         stubMembersPage(0, "grouparoo_list_members_page_offset8_count4.json");
@@ -105,11 +106,12 @@ class MailchimpPullConsumerTest {
         poll("journey-mailchimp:members");
 
         assertThat(mailchimp.requests("/lists/" + LIST + "/members")).singleElement()
-                .satisfies(r -> assertThat(r.queryParameter("since_last_changed").firstValue()).isEqualTo("2022-02-23T16:25:56+00:00"));
+                .satisfies(r -> assertThat(r.queryParameter("since_last_changed").firstValue())
+                        .as("the default overlap is 2 minutes").isEqualTo("2022-02-23T16:23:57+00:00"));
         assertThat(stored).singleElement().satisfies(p -> {
             assertThat(p.records()).isEmpty();
             assertThat(p.last()).isTrue();
-            assertThat(p.cursor()).isEqualTo(Map.of("lists", Map.of(LIST, "2022-02-23T16:25:57+00:00")));
+            assertThat(p.cursor()).isEqualTo(Map.of("lists", Map.of(LIST, FakeMailchimp.SERVER_TIME)));
         });
     }
 
@@ -126,7 +128,7 @@ class MailchimpPullConsumerTest {
     }
 
     @Test
-    void campaignsCursorIsTheLatestSendTime() throws Exception {
+    void campaignsCursorIsMailchimpsClockWhenThePollBegan() throws Exception {
         mailchimp.stub(mailchimp.getApi("/campaigns").willReturn(json(campaigns(fixture("parsons_campaigns.json")))));
 
         poll("journey-mailchimp:campaigns");
@@ -135,7 +137,7 @@ class MailchimpPullConsumerTest {
             assertThat(p.records()).extracting(RawRecord::recordId).containsExactly("abc", "def");
             assertThat(p.records()).extracting(RawRecord::versionTime)
                     .containsExactly(Instant.parse("2019-10-18T14:15:00Z"), Instant.parse("2019-05-29T21:18:15Z"));
-            assertThat(p.cursor()).isEqualTo(Map.of("sendTime", "2019-10-18T14:15:00+00:00"));
+            assertThat(p.cursor()).isEqualTo(Map.of("sendTime", FakeMailchimp.SERVER_TIME));
         });
     }
 
@@ -158,7 +160,7 @@ class MailchimpPullConsumerTest {
                 ACTIVITY_CAMPAIGN + "/458f50b08c829a8ab901d3f8f88df914/bounce/2023-11-06T20:05:12+00:00");
         assertThat(stored.get(0).records().get(3).payload()).containsEntry("type", "hard")
                 .containsEntry("email_address", "integration-test+Thomas@airbyte.io").doesNotContainKey("activity");
-        assertThat(stored.get(0).cursor()).isEqualTo(Map.of("campaigns", Map.of(ACTIVITY_CAMPAIGN, "2023-11-06T20:18:01+00:00")));
+        assertThat(stored.get(0).cursor()).isEqualTo(Map.of("campaigns", Map.of(ACTIVITY_CAMPAIGN, FakeMailchimp.SERVER_TIME)));
         assertThat(stored.get(1).last()).isTrue();
 
         stored.clear();
@@ -166,8 +168,9 @@ class MailchimpPullConsumerTest {
         poll("journey-mailchimp:email_activity");
 
         assertThat(mailchimp.requests("/reports/" + ACTIVITY_CAMPAIGN + "/email-activity").get(0).queryParameter("since").firstValue())
-                .isEqualTo("2023-11-06T20:18:00+00:00");
-        assertThat(mailchimp.requests("/reports/def/email-activity").get(0).queryParameter("since").isPresent()).isFalse();
+                .as("the previous poll's bound less the 2-minute overlap").isEqualTo("2026-11-05T09:58:00+00:00");
+        assertThat(mailchimp.requests("/reports/def/email-activity").get(0).queryParameter("since").firstValue())
+                .as("a campaign without activity is bounded too").isEqualTo("2026-11-05T09:58:00+00:00");
     }
 
     @Test

@@ -281,19 +281,22 @@ class JourneyZendeskComponentTest {
     }
 
     @Test
-    void satisfactionRatingsWalkPagesThenMoveStartTimeToTheNewestUpdate() throws Exception {
+    void satisfactionRatingsWalkPagesThenMoveStartTimeToZendesksClockAtTheFirstPageLessTheOverlap() throws Exception {
         zendesk.stub(get(urlPathEqualTo(FakeZendesk.RATINGS)).withQueryParam("page[after]", com.github.tomakehurst.wiremock.client.WireMock.absent()),
                 json(FakeZendesk.listPage("satisfaction_ratings", List.of(FakeZendesk.rating(1, 1, T.plusSeconds(500)),
-                        FakeZendesk.rating(2, 2, T)), "r1", true)));
+                        FakeZendesk.rating(2, 2, T)), "r1", true)).withHeader("Date", "Mon, 05 Jan 2026 10:20:00 GMT"));
         zendesk.stub(get(urlPathEqualTo(FakeZendesk.RATINGS)).withQueryParam("page[after]", equalTo("r1")),
-                json(FakeZendesk.listPage("satisfaction_ratings", List.of(FakeZendesk.rating(3, 3, T.plusSeconds(100))), "r2", false)));
+                json(FakeZendesk.listPage("satisfaction_ratings", List.of(FakeZendesk.rating(3, 3, T.plusSeconds(100))), "r2", false))
+                        .withHeader("Date", "Mon, 05 Jan 2026 10:20:01 GMT"));
 
         pollOnce("journey-zendesk:satisfaction_ratings");
 
         assertThat(zendesk.requests(FakeZendesk.RATINGS)).hasSize(2)
                 .allSatisfy(r -> assertThat(r.queryParameter("page[size]").firstValue()).isEqualTo("100"));
         assertThat(stored.get(0).cursor()).containsEntry("afterCursor", "r1").containsEntry("startTime", Instant.EPOCH.toString());
-        assertThat(stored.get(1).cursor()).containsEntry("startTime", T.plusSeconds(500).toString()).containsEntry("afterCursor", null);
+        assertThat(stored.get(0).cursor()).containsEntry("upTo", T.plusSeconds(1200).toString());
+        assertThat(stored.get(1).cursor()).as("the first page's Date less the default overlap of 2 minutes")
+                .containsEntry("startTime", T.plusSeconds(1200 - 120).toString()).containsEntry("afterCursor", null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.journeyconnector.mailchimp.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,9 @@ import java.util.Map;
  * @param offset     the offset asked for
  * @param totalItems Mailchimp's {@code total_items} for the whole filtered collection, or -1 when absent
  * @param last       true when no further page exists
+ * @param serverTime Mailchimp's clock when it answered (the HTTP {@code Date} header, whole seconds; the client's
+ *                   clock when absent)
  */
-public record MailchimpPage(String endpoint, List<Map<String, Object>> records, int offset, int totalItems, boolean last) {
+public record MailchimpPage(String endpoint, List<Map<String, Object>> records, int offset, int totalItems, boolean last,
+                            Instant serverTime) {
 }

@@ -46,7 +46,8 @@ public final class MailchimpPages implements Iterable<MailchimpPage> {
                 MailchimpPage page = fetch.apply(offset);
                 offset += page.records().size();
                 done = page.records().isEmpty() || (page.totalItems() >= 0 ? offset >= page.totalItems() : page.last());
-                return new MailchimpPage(page.endpoint(), page.records(), page.offset(), page.totalItems(), done);
+                return new MailchimpPage(page.endpoint(), page.records(), page.offset(), page.totalItems(), done,
+                        page.serverTime());
             }
         };
     }

@@ -167,7 +167,8 @@ public final class OkHttpMailchimpClient implements MailchimpClient {
 
     private MailchimpPage page(HttpUrl url, String itemsField, int offset, int count) {
         String endpoint = endpoint(url);
-        JsonNode body = getJson(url);
+        Parsed answer = getJson(url);
+        JsonNode body = answer.body();
         JsonNode items = body.get(itemsField);
         if (items == null || !items.isArray()) {
             throw MailchimpFailures.malformed(endpoint, 200, "no \"" + itemsField + "\" array", null, redactor);
@@ -182,11 +183,12 @@ public final class OkHttpMailchimpClient implements MailchimpClient {
         }
         JsonNode total = body.get("total_items");
         int totalItems = total != null && total.isIntegralNumber() ? total.asInt() : -1;
-        return new MailchimpPage(endpoint, List.copyOf(records), offset, totalItems, records.size() < count);
+        return new MailchimpPage(endpoint, List.copyOf(records), offset, totalItems, records.size() < count,
+                answer.serverTime());
     }
 
     /** GET with retries for THROTTLED and TRANSIENT failures, as the backoff allows. */
-    private JsonNode getJson(HttpUrl url) {
+    private Parsed getJson(HttpUrl url) {
         String endpoint = endpoint(url);
         Request request = new Request.Builder().url(url).get()
                 .header("Authorization", authorization)
@@ -198,7 +200,7 @@ public final class OkHttpMailchimpClient implements MailchimpClient {
             try {
                 Answer answer = exchange(request);
                 if (answer.status() >= 200 && answer.status() < 300) {
-                    return parse(endpoint, answer);
+                    return new Parsed(parse(endpoint, answer), serverTime(answer.date()));
                 }
                 failure = MailchimpFailures.fromResponse(endpoint, answer.status(), answer.body(), redactor);
             } catch (IOException e) {
@@ -240,7 +242,8 @@ public final class OkHttpMailchimpClient implements MailchimpClient {
                     // Read here, on the dispatcher's thread, so the Dispatcher's slot is held until the body is in.
                     try (response) {
                         ResponseBody body = response.body();
-                        result.complete(new Answer(response.code(), body == null ? "" : body.string()));
+                        result.complete(new Answer(response.code(), body == null ? "" : body.string(),
+                                response.header("Date")));
                     } catch (IOException | RuntimeException e) {
                         result.completeExceptionally(e);
                     }
@@ -303,6 +306,25 @@ public final class OkHttpMailchimpClient implements MailchimpClient {
         return value;
     }
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, String body, String date) {
+    }
+
+    private record Parsed(JsonNode body, Instant serverTime) {
+    }
+
+    /**
+     * The HTTP Date header (RFC 9110 section 6.6.1: when Mailchimp generated the answer), or our own clock when it
+     * is missing or unreadable. Polls are bounded by it, so our clock drifting does not move them.
+     */
+    private Instant serverTime(String date) {
+        if (date != null) {
+            try {
+                return java.time.ZonedDateTime.parse(date.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                LOG.debug("Mailchimp sent an unreadable Date header \"{}\"; using our clock", date);
+            }
+        }
+        return clock.instant();
     }
 }

@@ -98,7 +98,7 @@ public final class OkHttpZendeskClient implements ZendeskClient {
 
     @Override
     public CursorExportPage tickets(Instant startTime, String cursor, int perPage) {
-        JsonNode body = get(TICKETS, true, cursorExportUrl(TICKETS, startTime, cursor, perPage, "metric_sets"));
+        JsonNode body = get(TICKETS, true, cursorExportUrl(TICKETS, startTime, cursor, perPage, "metric_sets")).body();
         List<ObjectNode> tickets = records(TICKETS, body, "tickets");
         // metric_sets arrive beside the tickets, one per ticket, keyed by ticket_id
         // (https://developer.zendesk.com/documentation/ticketing/using-the-zendesk-api/side_loading/#supported-endpoints).
@@ -109,7 +109,7 @@ public final class OkHttpZendeskClient implements ZendeskClient {
 
     @Override
     public CursorExportPage users(Instant startTime, String cursor, int perPage) {
-        JsonNode body = get(USERS, true, cursorExportUrl(USERS, startTime, cursor, perPage, "identities"));
+        JsonNode body = get(USERS, true, cursorExportUrl(USERS, startTime, cursor, perPage, "identities")).body();
         List<ObjectNode> users = records(USERS, body, "users");
         // Identities (all e-mail addresses and phone numbers of a user) are what identity resolution matches on.
         attach(users, "id", sideLoad(USERS, body, "identities"), "user_id", "identities", true);
@@ -123,7 +123,7 @@ public final class OkHttpZendeskClient implements ZendeskClient {
                 .addQueryParameter("include", "comment_events")
                 .addQueryParameter("per_page", Integer.toString(perPage))
                 .build();
-        JsonNode body = get(TICKET_EVENTS, true, url);
+        JsonNode body = get(TICKET_EVENTS, true, url).body();
         List<ObjectNode> events = records(TICKET_EVENTS, body, "ticket_events");
         JsonNode endTime = body.get("end_time");
         Instant end = endTime == null || endTime.isNull() ? null : Instant.ofEpochSecond(endTime.asLong());
@@ -138,13 +138,15 @@ public final class OkHttpZendeskClient implements ZendeskClient {
         if (afterCursor != null) {
             url.addQueryParameter("page[after]", afterCursor);
         }
-        JsonNode body = get(SATISFACTION_RATINGS, false, url.build());
+        Answer answer = get(SATISFACTION_RATINGS, false, url.build());
+        JsonNode body = answer.body();
         List<ObjectNode> ratings = records(SATISFACTION_RATINGS, body, "satisfaction_ratings");
         JsonNode meta = body.get("meta");
         if (meta == null || !meta.isObject() || !meta.path("has_more").isBoolean()) {
             throw malformed(SATISFACTION_RATINGS, "the answer has no meta.has_more", null);
         }
-        return new CursorListPage(ratings, text(meta, "after_cursor"), meta.get("has_more").asBoolean());
+        return new CursorListPage(ratings, text(meta, "after_cursor"), meta.get("has_more").asBoolean(),
+                answer.serverTime());
     }
 
     @Override
@@ -165,8 +167,12 @@ public final class OkHttpZendeskClient implements ZendeskClient {
                 .build();
     }
 
+    /** A parsed answer and the server's clock when it was sent. */
+    private record Answer(JsonNode body, Instant serverTime) {
+    }
+
     /** One GET with pacing, retries and classification; returns the parsed JSON object. */
-    private JsonNode get(String endpoint, boolean incremental, HttpUrl url) {
+    private Answer get(String endpoint, boolean incremental, HttpUrl url) {
         int maxAttempts = settings.maxAttempts();
         String lastCause = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -176,7 +182,7 @@ public final class OkHttpZendeskClient implements ZendeskClient {
                 try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
                     int status = response.code();
                     if (response.isSuccessful()) {
-                        return parse(endpoint, response.body());
+                        return new Answer(parse(endpoint, response.body()), serverTime(response));
                     }
                     String detail = scrub(errorDetail(response.body()));
                     ZendeskFailureKind kind = ZendeskFailures.classifyStatus(status);
@@ -252,6 +258,22 @@ public final class OkHttpZendeskClient implements ZendeskClient {
                 return null;
             }
         }
+    }
+
+    /**
+     * The HTTP Date header (RFC 9110 section 6.6.1: when the origin generated the response, whole seconds), or our
+     * own clock when it is missing or unreadable. A poll bounded by the vendor's clock is not fooled by ours drifting.
+     */
+    private Instant serverTime(Response response) {
+        String date = response.header("Date");
+        if (date != null) {
+            try {
+                return ZonedDateTime.parse(date.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                LOG.debug("Zendesk sent an unreadable Date header \"{}\"; using our clock", date);
+            }
+        }
+        return pacing.now();
     }
 
     private JsonNode parse(String endpoint, ResponseBody body) throws IOException {

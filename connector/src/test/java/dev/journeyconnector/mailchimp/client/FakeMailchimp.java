@@ -69,8 +69,13 @@ public final class FakeMailchimp implements AutoCloseable {
         server.stubFor(mapping);
     }
 
+    /** The Date every stubbed answer carries: Mailchimp's clock, which bounds each poll. */
+    public static final String SERVER_DATE = "Thu, 05 Nov 2026 10:00:00 GMT";
+    public static final String SERVER_TIME = "2026-11-05T10:00:00+00:00";
+
     public static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("Date", SERVER_DATE).withBody(body);
     }
 
     public static ResponseDefinitionBuilder jsonFixture(String name) {

@@ -415,7 +415,7 @@ public final class MailchimpSimulator implements AutoCloseable {
                 text = text.substring(0, text.length() / 2);
             }
             return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", JSON_TYPE)
-                    .withBody(text.getBytes(StandardCharsets.UTF_8)).build();
+                    .withHeader("Date", httpDate()).withBody(text.getBytes(StandardCharsets.UTF_8)).build();
         } catch (ApiError e) {
             return problem(e);
         }
@@ -433,6 +433,11 @@ public final class MailchimpSimulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The HTTP Date header Mailchimp sends with every answer (RFC 9110 section 6.6.1); clients may bound a poll by it. */
+    private static String httpDate() {
+        return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
     }
 
     private static ResponseDefinition problem(ApiError e) {

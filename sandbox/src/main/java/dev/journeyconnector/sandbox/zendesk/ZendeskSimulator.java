@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -72,6 +73,7 @@ public final class ZendeskSimulator implements AutoCloseable {
     private final Clock clock;
     private final ZendeskStateStore store;
     private final ZendeskCounters counters = new ZendeskCounters();
+    private final List<LoggedRequest> requestLog = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExportRateLimiter limiter;
     private final WireMockServer server;
     private HelpDesk desk;
@@ -185,6 +187,19 @@ public final class ZendeskSimulator implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** One API request as it arrived: the simulator's clock then, the counter name, the status answered. */
+    public record LoggedRequest(Instant at, String endpoint, int status) {
+    }
+
+    /** Every API request since start or {@link #clearRequestLog()}, in arrival order (control requests left out). */
+    public List<LoggedRequest> requestLog() {
+        return List.copyOf(requestLog);
+    }
+
+    public void clearRequestLog() {
+        requestLog.clear();
     }
 
     /** The account and its credentials (sandbox-only values from the world). */
@@ -379,6 +394,20 @@ public final class ZendeskSimulator implements AutoCloseable {
                     return respond(json(404, "{\"error\":\"InvalidEndpoint\",\"description\":\"Not found\"}"));
                 }
                 counters.increment(endpoint);
+                Instant arrived = clock.instant();
+                ResponseDefinition answer = answer(request, uri, path, endpoint);
+                requestLog.add(new LoggedRequest(arrived, endpoint, answer.getStatus()));
+                return answer;
+            } catch (BadRequest e) {
+                return respond(json(400, error("InvalidValue", e.getMessage())));
+            } catch (RuntimeException e) {
+                LOG.error("Zendesk sandbox failed on {}", path, e);
+                return respond(json(500, error("InternalError", "sandbox error: " + e)));
+            }
+        }
+
+        private ResponseDefinition answer(Request request, URI uri, String path, String endpoint) {
+            try {
                 if (dropConnections.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
                     return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
                 }
@@ -411,8 +440,11 @@ public final class ZendeskSimulator implements AutoCloseable {
         }
 
         private ResponseDefinition respond(Reply reply) {
+            // Zendesk's Date header, on the simulator's clock: a client may bound a poll by it.
             ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
                     .withStatus(reply.status())
+                    .withHeader("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                            .format(clock.instant().atZone(java.time.ZoneOffset.UTC)))
                     .withHeader("Content-Type", JSON_TYPE)
                     .withBody(reply.body().getBytes(StandardCharsets.UTF_8));
             reply.headers().forEach(b::withHeader);
