@@ -1,12 +1,11 @@
 package dev.journeyconnector.app;
 
 import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
+import dev.journeyconnector.net.Loopback;
 import dev.journeyconnector.zendesk.client.ZendeskClientSettings;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -448,7 +447,7 @@ public record JourneyConfig(
                 problem(s, "'" + v + "' is not an absolute URL like https://login.salesforce.com");
                 return null;
             }
-            boolean loopback = isLoopback(uri.getHost());
+            boolean loopback = Loopback.isLoopback(uri.getHost());
             if (!loopback && !"https".equalsIgnoreCase(uri.getScheme())) {
                 problem(s, "must use https (only loopback addresses may use http)");
             }
@@ -461,18 +460,5 @@ public record JourneyConfig(
             return uri;
         }
 
-        private static boolean isLoopback(String host) {
-            if (host.equalsIgnoreCase("localhost")) {
-                return true;
-            }
-            if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-                return false; // never resolve names here: a DNS answer must not decide what is trusted
-            }
-            try {
-                return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.journeyconnector.mailchimp.client;
 
-import java.net.InetAddress;
+import dev.journeyconnector.net.Loopback;
+
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +50,6 @@ public record MailchimpClientSettings(
     public static final String API_PATH = "/3.0";
 
     private static final Pattern KEY = Pattern.compile("[0-9A-Za-z]+-([a-z]+[0-9]+)");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     public MailchimpClientSettings {
         apiKey = apiKey == null ? null : apiKey.strip();
@@ -167,35 +166,8 @@ public record MailchimpClientSettings(
         return Optional.empty();
     }
 
-    /** 127.0.0.0/8, localhost and ::1, decided from the literal alone: no DNS lookup. */
     static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
-        if (h.equals("localhost")) {
-            return true;
-        }
-        if (IPV4.matcher(h).matches()) {
-            for (String octet : h.split("\\.")) {
-                if (Integer.parseInt(octet) > 255) {
-                    return false;
-                }
-            }
-            return h.startsWith("127.");
-        }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.contains(":")) {
-            try {
-                // An IPv6 literal is parsed, never resolved.
-                return InetAddress.getByName(h).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        return false;
+        return Loopback.isLoopback(host);
     }
 
     @Override

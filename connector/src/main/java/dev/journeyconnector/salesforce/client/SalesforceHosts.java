@@ -1,12 +1,11 @@
 package dev.journeyconnector.salesforce.client;
 
-import java.net.InetAddress;
+import dev.journeyconnector.net.Loopback;
+
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Which URLs may receive credentials or session ids: https to a Salesforce domain; loopback (the sandbox and
@@ -22,7 +21,6 @@ public final class SalesforceHosts {
             ".salesforce.mil",
             ".cloudforce.com");
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private SalesforceHosts() {
     }
@@ -67,34 +65,7 @@ public final class SalesforceHosts {
 
     /** 127.0.0.0/8, localhost and ::1, decided from the literal alone: no DNS lookup. */
     public static boolean isLoopback(String host) {
-        String h = normalise(host);
-        if (h.equals("localhost")) {
-            return true;
-        }
-        if (IPV4.matcher(h).matches()) {
-            return h.startsWith("127.") && allOctetsValid(h);
-        }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.contains(":")) {
-            try {
-                // An IPv6 literal is parsed, never resolved.
-                return InetAddress.getByName(h).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static boolean allOctetsValid(String ipv4) {
-        for (String octet : ipv4.split("\\.")) {
-            if (Integer.parseInt(octet) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return Loopback.isLoopback(host);
     }
 
     private static String normalise(String host) {

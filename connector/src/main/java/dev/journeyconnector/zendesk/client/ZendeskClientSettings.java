@@ -1,8 +1,8 @@
 package dev.journeyconnector.zendesk.client;
 
-import java.net.InetAddress;
+import dev.journeyconnector.net.Loopback;
+
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +58,6 @@ public record ZendeskClientSettings(
     public static final Duration DEFAULT_MAX_RETRY_AFTER_WAIT = Duration.ofMinutes(5);
 
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final String REDACTED = "****";
 
     public ZendeskClientSettings {
@@ -173,34 +172,8 @@ public record ZendeskClientSettings(
         return null;
     }
 
-    /** 127.0.0.0/8, localhost and ::1, decided from the literal alone: no DNS lookup. */
     static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
-        if (h.equals("localhost")) {
-            return true;
-        }
-        if (IPV4.matcher(h).matches()) {
-            for (String octet : h.split("\\.")) {
-                if (Integer.parseInt(octet) > 255) {
-                    return false;
-                }
-            }
-            return h.startsWith("127.");
-        }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.contains(":")) {
-            try {
-                return InetAddress.getByName(h).isLoopbackAddress();   // an IPv6 literal is parsed, never resolved
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        return false;
+        return Loopback.isLoopback(host);
     }
 
     private static String safe(URI url) {
