@@ -4,13 +4,11 @@ import dev.journeyconnector.mailchimp.client.MailchimpClient;
 import dev.journeyconnector.mailchimp.client.MailchimpPage;
 import dev.journeyconnector.mailchimp.client.MailchimpPages;
 import dev.journeyconnector.mailchimp.client.MailchimpTime;
-import dev.journeyconnector.pull.PullFailure;
+import dev.journeyconnector.pull.PullConsumer;
 import dev.journeyconnector.pull.PullPage;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.store.RawRecord;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +43,7 @@ import java.util.function.UnaryOperator;
  * Unsubscribes of a campaign only grow, so their cursor is how many are stored. Lists have no change filter: see
  * {@link #pullLists}.
  */
-final class MailchimpPullConsumer extends ScheduledPollConsumer {
+final class MailchimpPullConsumer extends PullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MailchimpPullConsumer.class);
     static final String SOURCE = "mailchimp";
 
@@ -54,14 +52,13 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
     private ExecutorService campaignReaders;
 
     MailchimpPullConsumer(JourneyMailchimpEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+        super(endpoint, processor, SOURCE, "Mailchimp", endpoint.getObject().uriName(), endpoint.getComponent().progress());
         this.endpoint = endpoint;
         this.object = endpoint.getObject();
     }
 
     @Override
     protected void doStart() throws Exception {
-        progress().register(SOURCE, object.uriName());
         if (object.perCampaign()) {
             AtomicInteger n = new AtomicInteger();
             campaignReaders = Executors.newFixedThreadPool(endpoint.getMaxConnections(), r -> {
@@ -83,15 +80,8 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
     }
 
     @Override
-    protected int poll() throws Exception {
-        try {
-            int fetched = pull(new Pages());
-            progress().pollFinished(SOURCE, object.uriName());
-            return fetched;
-        } catch (Exception e) {
-            PullFailure.report(progress(), SOURCE, "Mailchimp", object.uriName(), e, !isRunAllowed());
-            return 0;
-        }
+    protected int pullChanges() throws Exception {
+        return pull(new Pages());
     }
 
     private int pull(Pages out) throws Exception {
@@ -273,17 +263,8 @@ final class MailchimpPullConsumer extends ScheduledPollConsumer {
         void send(List<RawRecord> records, Map<String, Object> cursor, boolean last) throws Exception {
             pageNumber++;
             fetched += records.size();
-            progress().fetched(SOURCE, object.uriName(), records.size());
-            Exchange exchange = createExchange(false);
-            try {
-                exchange.getMessage().setBody(new PullPage(SOURCE, object.uriName(), records, cursor, pageNumber, last));
-                getProcessor().process(exchange);
-                if (exchange.getException() != null) {
-                    throw exchange.getException();
-                }
-            } finally {
-                releaseExchange(exchange, false);
-            }
+            fetched(records.size());
+            MailchimpPullConsumer.this.send(new PullPage(SOURCE, object.uriName(), records, cursor, pageNumber, last));
         }
     }
 }

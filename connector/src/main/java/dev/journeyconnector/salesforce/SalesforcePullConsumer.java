@@ -1,16 +1,13 @@
 package dev.journeyconnector.salesforce;
 
-import dev.journeyconnector.pull.PullFailure;
+import dev.journeyconnector.pull.PullConsumer;
 import dev.journeyconnector.pull.PullPage;
-import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.salesforce.client.FieldDescription;
 import dev.journeyconnector.salesforce.client.QueryPage;
 import dev.journeyconnector.salesforce.client.SObjectDescription;
 import dev.journeyconnector.salesforce.client.SalesforceClient;
 import dev.journeyconnector.store.RawRecord;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +24,7 @@ import java.util.Set;
  * each page down the route as a {@link PullPage} carrying the cursor that is valid once it is stored.
  * A page the route fails to store ends the poll: the cursor stays where the stored records end.
  */
-final class SalesforcePullConsumer extends ScheduledPollConsumer {
+final class SalesforcePullConsumer extends PullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(SalesforcePullConsumer.class);
     static final String SOURCE = "salesforce";
 
@@ -35,30 +32,13 @@ final class SalesforcePullConsumer extends ScheduledPollConsumer {
     private List<String> fields;
 
     SalesforcePullConsumer(JourneySalesforceEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+        super(endpoint, processor, SOURCE, "Salesforce", endpoint.getObject(), endpoint.getComponent().progress());
         this.endpoint = endpoint;
     }
 
     @Override
-    protected void doStart() throws Exception {
-        progress().register(SOURCE, endpoint.getObject());
-        super.doStart();
-    }
-
-    @Override
-    protected int poll() throws Exception {
+    protected int pullChanges() throws Exception {
         String object = endpoint.getObject();
-        try {
-            int fetched = pullChanges(object);
-            progress().pollFinished(SOURCE, object);
-            return fetched;
-        } catch (Exception e) {
-            PullFailure.report(progress(), SOURCE, "Salesforce", object, e, !isRunAllowed());
-            return 0;
-        }
-    }
-
-    private int pullChanges(String object) throws Exception {
         SalesforceClient client = endpoint.getComponent().client();
         List<String> selected = fields(client);
         Instant upper = endpoint.getComponent().serverClock().now();
@@ -80,7 +60,7 @@ final class SalesforcePullConsumer extends ScheduledPollConsumer {
         while (true) {
             List<RawRecord> records = toRawRecords(page.records());
             fetched += records.size();
-            progress().fetched(SOURCE, object, records.size());
+            fetched(records.size());
             SalesforceCursor next = page.done() ? SalesforceCursor.completed(upper)
                     : records.isEmpty() ? cursor
                     : cursor.after(records.get(records.size() - 1).versionTime(), records.get(records.size() - 1).recordId());
@@ -112,7 +92,7 @@ final class SalesforcePullConsumer extends ScheduledPollConsumer {
             List<RawRecord> records = toRawRecords(files.next());
             pageNumber++;
             fetched += records.size();
-            progress().fetched(SOURCE, object, records.size());
+            fetched(records.size());
             boolean last = !files.hasNext();
             SalesforceCursor next = last ? SalesforceCursor.completed(upper) : SalesforceCursor.START;
             send(new PullPage(SOURCE, object, records, next.toMap(), pageNumber, last));
@@ -121,19 +101,6 @@ final class SalesforcePullConsumer extends ScheduledPollConsumer {
             send(new PullPage(SOURCE, object, List.of(), SalesforceCursor.completed(upper).toMap(), 1, true));
         }
         return fetched;
-    }
-
-    private void send(PullPage page) throws Exception {
-        Exchange exchange = createExchange(false);
-        try {
-            exchange.getMessage().setBody(page);
-            getProcessor().process(exchange);
-            if (exchange.getException() != null) {
-                throw exchange.getException();
-            }
-        } finally {
-            releaseExchange(exchange, false);
-        }
     }
 
     private List<RawRecord> toRawRecords(List<Map<String, Object>> records) {
@@ -188,7 +155,4 @@ final class SalesforcePullConsumer extends ScheduledPollConsumer {
         return fields;
     }
 
-    private PullProgress progress() {
-        return endpoint.getComponent().progress();
-    }
 }

@@ -54,12 +54,13 @@ public final class SummaryWriteBack {
         Map<String, Entry> written = ledger.entries(KIND);
         List<SaveRequest> requests = new ArrayList<>();
         List<Entry> sending = new ArrayList<>();
+        int unchangedNow = 0;
         for (ContactJourney journey : journeys()) {
             Map<String, Object> task = task(journey);
             String hash = hash(task);
             Entry previous = written.get(journey.contactId());
             if (previous != null && previous.state() == State.WRITTEN && hash.equals(previous.contentHash())) {
-                unchanged.incrementAndGet();
+                unchangedNow++;
                 continue;
             }
             String crmId = previous == null ? null : previous.crmId();
@@ -68,7 +69,8 @@ public final class SummaryWriteBack {
             sending.add(new Entry(KIND, journey.contactId(), "Task", crmId, hash, State.SENDING, null));
         }
         ledger.markSending(sending);
-        LOG.info("Journey summaries: {} to write, {} unchanged", requests.size(), unchanged.get());
+        unchanged.addAndGet(unchangedNow);
+        LOG.info("Journey summaries: {} to write, {} unchanged", requests.size(), unchangedNow);
         return requests;
     }
 

@@ -2,18 +2,15 @@ package dev.journeyconnector.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.journeyconnector.pull.PullFailure;
+import dev.journeyconnector.pull.PullConsumer;
 import dev.journeyconnector.pull.PullPage;
-import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.store.Json;
 import dev.journeyconnector.store.RawRecord;
 import dev.journeyconnector.zendesk.client.CursorExportPage;
 import dev.journeyconnector.zendesk.client.CursorListPage;
 import dev.journeyconnector.zendesk.client.TimeExportPage;
 import dev.journeyconnector.zendesk.client.ZendeskClient;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,37 +26,20 @@ import java.util.Objects;
  * {@link PullPage} carrying the cursor that is valid once it is stored. A page the route fails to store, or a
  * call Zendesk refuses, ends the poll: the cursor stays where the stored records end.
  */
-final class ZendeskPullConsumer extends ScheduledPollConsumer {
+final class ZendeskPullConsumer extends PullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(ZendeskPullConsumer.class);
     static final String SOURCE = "zendesk";
 
     private final JourneyZendeskEndpoint endpoint;
 
     ZendeskPullConsumer(JourneyZendeskEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+        super(endpoint, processor, SOURCE, "Zendesk", endpoint.getObject(), endpoint.getComponent().progress());
         this.endpoint = endpoint;
     }
 
     @Override
-    protected void doStart() throws Exception {
-        progress().register(SOURCE, endpoint.getObject());
-        super.doStart();
-    }
-
-    @Override
-    protected int poll() throws Exception {
+    protected int pullChanges() throws Exception {
         String object = endpoint.getObject();
-        try {
-            int fetched = pullChanges(object);
-            progress().pollFinished(SOURCE, object);
-            return fetched;
-        } catch (Exception e) {
-            PullFailure.report(progress(), SOURCE, "Zendesk", object, e, !isRunAllowed());
-            return 0;
-        }
-    }
-
-    private int pullChanges(String object) throws Exception {
         ZendeskCursor cursor = ZendeskCursor.fromMap(
                 endpoint.getComponent().cursors().cursor(SOURCE, object).orElse(null), endpoint.startInstant());
         LOG.debug("Pulling Zendesk {} from {}", object, cursor);
@@ -69,7 +49,7 @@ final class ZendeskPullConsumer extends ScheduledPollConsumer {
             Step step = fetchAfter(cursor);
             List<RawRecord> records = toRawRecords(step.records());
             fetched += records.size();
-            progress().fetched(SOURCE, object, records.size());
+            fetched(records.size());
             send(new PullPage(SOURCE, object, records, step.next().toMap(), pageNumber, step.last()));
             cursor = step.next();
             if (step.last()) {
@@ -152,19 +132,6 @@ final class ZendeskPullConsumer extends ScheduledPollConsumer {
         return new Step(page.records(), seen.withAfterCursor(page.afterCursor()), false);
     }
 
-    private void send(PullPage page) throws Exception {
-        Exchange exchange = createExchange(false);
-        try {
-            exchange.getMessage().setBody(page);
-            getProcessor().process(exchange);
-            if (exchange.getException() != null) {
-                throw exchange.getException();
-            }
-        } finally {
-            releaseExchange(exchange, false);
-        }
-    }
-
     private List<RawRecord> toRawRecords(List<ObjectNode> records) {
         List<RawRecord> out = new ArrayList<>(records.size());
         for (ObjectNode r : records) {
@@ -239,7 +206,4 @@ final class ZendeskPullConsumer extends ScheduledPollConsumer {
         return v == null || !v.canConvertToLong() ? null : Instant.ofEpochSecond(v.asLong());
     }
 
-    private PullProgress progress() {
-        return endpoint.getComponent().progress();
-    }
 }
