@@ -281,7 +281,7 @@ public final class IdentityResolver {
 
     /** A prospect with no email is the one record that is them. */
     private static String ownKey(SourceRef ref) {
-        return "prospect:" + ref;
+        return "prospect:" + ref.source() + "/" + ref.objectType() + "/" + ref.recordId();
     }
 
     private static String prefix(String salesforceId) {

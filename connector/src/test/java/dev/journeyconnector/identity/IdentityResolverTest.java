@@ -89,6 +89,18 @@ class IdentityResolverTest {
     }
 
     @Test
+    void convertedLeadWhoseContactWeDoNotHaveStaysALead() {
+        lead("00QJx0000000001MAA", "trey.weller@example.com", TREY);
+        member("trey.weller@example.com");
+
+        IdentityGraph graph = resolve();
+
+        assertThat(graph.customerOf(SourceRef.lead("00QJx0000000001MAA")).orElseThrow().kind()).isEqualTo(LEAD);
+        assertThat(graph.customerOf(memberRef("trey.weller@example.com")).orElseThrow().kind())
+                .as("a converted Lead is nobody's email anchor").isEqualTo(PROSPECT);
+    }
+
+    @Test
     void mergedAwayContactJoinsTheSurvivor() {
         contact(TREY, "trey.weller@example.com");
         merged("003Jx00000000ZZIAA", TREY);
@@ -281,6 +293,16 @@ class IdentityResolverTest {
         assertThat(graph.customers()).extracting(Customer::customerKey)
                 .containsExactly("prospect:zendesk/users/134", "prospect:zendesk/users/135");
         assertThat(graph.customerOf(SourceRef.ticket("47")).orElseThrow().customerKey()).isEqualTo("prospect:zendesk/users/134");
+    }
+
+    @Test
+    void requesterWithoutPrimaryEmailMatchesOnAnEmailIdentity() {
+        contact(TREY, "trey.weller@example.com");
+        user(101, null, null).put("identities", List.of(
+                Map.of("type", "phone_number", "value", "+44 161 496 0217"),
+                Map.of("type", "email", "value", "Trey.Weller@example.com")));
+
+        assertThat(resolve().customerOf(SourceRef.zendeskUser("101")).orElseThrow().customerKey()).isEqualTo("sf:" + TREY);
     }
 
     @Test
