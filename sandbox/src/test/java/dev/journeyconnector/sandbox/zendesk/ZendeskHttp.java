@@ -14,8 +14,7 @@ import java.time.Duration;
 /** A plain JDK HTTP client for the simulator, authenticated with the world's API token unless told otherwise. */
 final class ZendeskHttp {
     static final ObjectMapper JSON = new ObjectMapper();
-    // A new client, so a new connection, per request: a pooled keep-alive connection to a simulator that an
-    // earlier test stopped (or told to drop connections) once made a later request wait and fail with EOF.
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ZendeskHttp() {
     }
@@ -55,9 +54,7 @@ final class ZendeskHttp {
 
     private static Reply send(HttpRequest request) {
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
