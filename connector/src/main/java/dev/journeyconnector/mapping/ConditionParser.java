@@ -343,7 +343,18 @@ public final class ConditionParser {
             problems.add(problem(node, path, operator + " compares numbers, dates or text; for true/false use equals"));
             return Optional.empty();
         }
+        if (bound.isPresent() && bound.get() instanceof String text && looksLikeDate(text)
+                && Values.moment(text).isEmpty()) {
+            // Otherwise it silently compares as text against no date at all and never fires.
+            problems.add(problem(node, path, "'" + text + "' looks like a date but is not one; write 2026-01-31 "
+                    + "or 2026-01-31T09:00:00Z"));
+            return Optional.empty();
+        }
         return bound.map(b -> new Condition.Compare(field, op, b));
+    }
+
+    private static boolean looksLikeDate(String text) {
+        return text.matches("\\d{4}-\\d{1,2}-\\d{1,2}.*");
     }
 
     /**

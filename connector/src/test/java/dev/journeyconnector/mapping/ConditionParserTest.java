@@ -201,6 +201,21 @@ class ConditionParserTest {
     }
 
     @Test
+    void aDateBoundMustBeARealDate() throws MappingException {
+        assertThat(problems("""
+                when:
+                  all:
+                    - { field: CloseDate, gte: 2026-13-01 }
+                    - { field: CreatedDate, lt: "2026-01-31T25:00:00Z" }
+                    - { field: CreatedDate, lt: "2026-01-31T09:00:00+0100" }
+                """)).containsExactly(
+                "mappings/cases.yaml:3 when.all[0].gte: '2026-13-01' looks like a date but is not one; "
+                        + "write 2026-01-31 or 2026-01-31T09:00:00Z",
+                "mappings/cases.yaml:4 when.all[1].lt: '2026-01-31T25:00:00Z' looks like a date but is not one; "
+                        + "write 2026-01-31 or 2026-01-31T09:00:00Z");
+    }
+
+    @Test
     void ignoreCaseIsForEqualsAndIn() throws MappingException {
         assertThat(problems("""
                 when:
