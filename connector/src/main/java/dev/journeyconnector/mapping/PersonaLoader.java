@@ -46,6 +46,8 @@ public final class PersonaLoader {
     private final List<MappingProblem> problems = new ArrayList<>();
     /** Ids seen so far and the line each was first written on. */
     private final Map<String, Integer> ids = new HashMap<>();
+    /** Mappings holding a known key in the wrong case (Name:), already reported, so not reported missing too. */
+    private final Map<MappingNode, List<String>> miscased = new HashMap<>();
 
     private PersonaLoader(String file) {
         this.file = file;
@@ -83,7 +85,7 @@ public final class PersonaLoader {
         List<Persona> rules = new ArrayList<>();
         NodeTuple personas = top.get("personas");
         if (personas == null) {
-            problems.add(problem(rootMap, "personas", "personas is missing: a list of personas, each starting with '- '"));
+            missing(rootMap, "personas", "personas is missing: a list of personas, each starting with '- '");
         } else if (!(personas.getValueNode() instanceof SequenceNode list) || list.getValue().isEmpty()) {
             problems.add(problem(personas.getValueNode(), "personas",
                     "personas takes a list of at least one persona, each starting with '- id: ...'"));
@@ -96,8 +98,8 @@ public final class PersonaLoader {
         Optional<Persona> fallback = Optional.empty();
         NodeTuple dflt = top.get("default");
         if (dflt == null) {
-            problems.add(problem(rootMap, "default", "default is missing: the persona of a customer no rule matches, "
-                    + "e.g. default: {id: unclassified, name: Unclassified}"));
+            missing(rootMap, "default", "default is missing: the persona of a customer no rule matches, "
+                    + "e.g. default: {id: unclassified, name: Unclassified}");
         } else {
             fallback = persona(dflt.getValueNode(), "default", true);
         }
@@ -141,8 +143,8 @@ public final class PersonaLoader {
                                 + "move the rule into a persona under personas:"));
             }
         } else if (whenEntry == null) {
-            problems.add(problem(map, path + ".when", "when is missing: the condition that picks this persona, "
-                    + "e.g. when: {field: Account.Industry, equals: Retail}"));
+            missing(map, path + ".when", "when is missing: the condition that picks this persona, "
+                    + "e.g. when: {field: Account.Industry, equals: Retail}");
         } else {
             when = new ConditionParser(file, Personas.RECORDS)
                     .parse(whenEntry.getValueNode(), path + ".when", problems);
@@ -158,7 +160,7 @@ public final class PersonaLoader {
         String keyPath = path + "." + key;
         if (entry == null) {
             if (required) {
-                problems.add(problem(owner, keyPath, key + " is missing"));
+                missing(owner, keyPath, key + " is missing");
             }
             return Optional.empty();
         }
@@ -188,6 +190,8 @@ public final class PersonaLoader {
             String key = keyNode.getValue();
             String keyPath = path.isEmpty() ? key : path + "." + key;
             if (!known.contains(key)) {
+                known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
+                        .ifPresent(k -> miscased.computeIfAbsent(map, m -> new ArrayList<>()).add(k));
                 problems.add(problem(keyNode, keyPath, "unknown key '" + key + "'" + suggestion(key, known)
                         + "; known: " + String.join(", ", known)));
                 continue;
@@ -202,6 +206,17 @@ public final class PersonaLoader {
     private static String suggestion(String key, List<String> known) {
         return known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
                 .map(k -> " (did you mean '" + k + "'? keys are case-sensitive)").orElse("");
+    }
+
+    /**
+     * Reports a required key as missing, unless it is there in the wrong case ({@code Name:}), which is already
+     * reported as unknown with the right spelling.
+     */
+    private void missing(MappingNode owner, String path, String message) {
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        if (!miscased.getOrDefault(owner, List.of()).contains(key)) {
+            problems.add(problem(owner, path, message));
+        }
     }
 
     private MappingProblem problem(Node node, String path, String message) {

@@ -2,6 +2,7 @@ package dev.journeyconnector.mapping;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public final class Personas {
         if (defaultPersona.when().isPresent()) {
             throw new IllegalArgumentException("the default persona takes no when");
         }
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Persona p : all()) {
             if (!ids.add(p.id())) {
                 throw new IllegalArgumentException("persona id '" + p.id() + "' is used twice");

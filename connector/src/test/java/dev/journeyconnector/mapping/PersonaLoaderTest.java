@@ -74,10 +74,31 @@ class PersonaLoaderTest {
                   Name: Other
                 """)).containsExactly(
                 "mappings/personas.yaml:6 default.id: id 'a' is already used on line 2",
-                "mappings/personas.yaml:6 default.name: name is missing",
                 "mappings/personas.yaml:7 default.when: the default applies when no persona's when fires, so it takes "
                         + "no when; move the rule into a persona under personas:",
                 "mappings/personas.yaml:8 default.Name: unknown key 'Name' (did you mean 'name'? keys are "
+                        + "case-sensitive); known: id, name, description, when");
+    }
+
+    @Test
+    void aKeyInTheWrongCaseIsReportedOnceNotAlsoAsMissing() {
+        assertThat(problems("""
+                Personas:
+                  - id: a
+                    name: A
+                    When: {field: Account.Industry, equals: Retail}
+                default: {id: other, name: Other}
+                """)).containsExactly(
+                "mappings/personas.yaml:1 Personas: unknown key 'Personas' (did you mean 'personas'? keys are "
+                        + "case-sensitive); known: personas, default");
+        assertThat(problems("""
+                personas:
+                  - id: a
+                    name: A
+                    When: {field: Account.Industry, equals: Retail}
+                default: {id: other, name: Other}
+                """)).containsExactly(
+                "mappings/personas.yaml:4 personas[0].When: unknown key 'When' (did you mean 'when'? keys are "
                         + "case-sensitive); known: id, name, description, when");
     }
 
