@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -68,7 +69,7 @@ public record Vocabulary(List<Term> stages, Term churn, List<Term> channels, Lis
             }
         }
         List<String> problems = problems(stages, churn, channels, departments, devices, defaultDevice,
-                UnaryOperator.identity());
+                UnaryOperator.identity(), path -> false);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid vocabulary: " + String.join("; ", problems));
         }
@@ -201,23 +202,29 @@ public record Vocabulary(List<Term> stages, Term churn, List<Term> channels, Lis
     /**
      * Everything wrong with these parts, all at once. Lists may hold nulls where the loader could not read
      * an entry (it has reported that already). {@code place} turns a path such as {@code stages[2].name}
-     * into how a reader finds it: the path itself here, file, line and path in the loader.
+     * into how a reader finds it: the path itself here, file, line and path in the loader. {@code reported}
+     * holds the paths whose shape the loader has already reported, so they are not reported again as missing.
      */
     static List<String> problems(List<Term> stages, Term churn, List<Term> channels, List<Term> departments,
-                                 List<Term> devices, String defaultDevice, UnaryOperator<String> place) {
+                                 List<Term> devices, String defaultDevice, UnaryOperator<String> place,
+                                 Predicate<String> reported) {
         List<String> problems = new ArrayList<>();
         Map<String, String> stageNames = new HashMap<>();
-        checkList(problems, "stages", stages, place, stageNames);
-        if (churn == null) {
+        checkList(problems, "stages", stages, place, stageNames, reported);
+        if (reported.test("churn")) {
+            // the loader has said what is wrong with it
+        } else if (churn == null) {
             problems.add(place.apply("churn") + ": the churn stage is missing; add 'churn: { name: churn }' "
                     + "(every journey needs a way out, and insight rules count churned customers)");
         } else {
             checkTerm(problems, "churn", churn, place, stageNames);
         }
-        checkList(problems, "channels", channels, place, new HashMap<>());
-        checkList(problems, "departments", departments, place, new HashMap<>());
-        checkList(problems, "devices", devices, place, new HashMap<>());
-        if (defaultDevice == null || defaultDevice.isBlank()) {
+        checkList(problems, "channels", channels, place, new HashMap<>(), reported);
+        checkList(problems, "departments", departments, place, new HashMap<>(), reported);
+        checkList(problems, "devices", devices, place, new HashMap<>(), reported);
+        if (reported.test("defaults") || reported.test("defaults.device")) {
+            // the loader has said what is wrong with it
+        } else if (defaultDevice == null || defaultDevice.isBlank()) {
             problems.add(place.apply("defaults.device") + ": the default device is missing; name one of the devices "
                     + "(it is used when a source record says nothing about the device)");
         } else if (devices != null && devices.stream().filter(Objects::nonNull)
@@ -230,7 +237,10 @@ public record Vocabulary(List<Term> stages, Term churn, List<Term> channels, Lis
     }
 
     private static void checkList(List<String> problems, String key, List<Term> terms, UnaryOperator<String> place,
-                                  Map<String, String> seen) {
+                                  Map<String, String> seen, Predicate<String> reported) {
+        if (reported.test(key)) {
+            return;
+        }
         if (terms == null || terms.isEmpty()) {
             problems.add(place.apply(key) + ": the list is " + (terms == null ? "missing" : "empty")
                     + "; it needs at least one entry");

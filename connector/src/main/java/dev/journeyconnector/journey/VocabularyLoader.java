@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,8 @@ public final class VocabularyLoader {
         private final String file;
         private final List<String> problems = new ArrayList<>();
         private final Map<String, Integer> lines = new HashMap<>();
+        /** Paths whose shape is wrong and already reported: the rules should not call them missing too. */
+        private final Set<String> misshapen = new HashSet<>();
 
         Reading(String file) {
             this.file = file;
@@ -113,8 +117,11 @@ public final class VocabularyLoader {
             // a broken entry still gets its duplicates and its missing churn reported.
             boolean unreadable = !problems.isEmpty();
             problems.addAll(Vocabulary.problems(lists.get("stages"), churn, lists.get("channels"),
-                    lists.get("departments"), lists.get("devices"), defaultDevice, this::place));
+                    lists.get("departments"), lists.get("devices"), defaultDevice, this::place, misshapen::contains));
             if (!problems.isEmpty() || unreadable) {
+                // In file order, so an ops admin fixes them top to bottom; problems without a line (a missing
+                // section) come last. The sort is stable: problems on one line keep the order they were found.
+                problems.sort(Comparator.comparingInt(this::lineOf));
                 throw new VocabularyProblems(file, problems);
             }
             return new Vocabulary(lists.get("stages"), churn, lists.get("channels"), lists.get("departments"),
@@ -129,6 +136,7 @@ public final class VocabularyLoader {
             }
             if (!(node instanceof MappingNode map)) {
                 problems.add(at(node, path) + "expected a mapping with the keys " + String.join(", ", sorted(allowed)));
+                misshapen.add(path);
                 return out;
             }
             for (NodeTuple t : map.getValue()) {
@@ -165,6 +173,7 @@ public final class VocabularyLoader {
             }
             if (!(node instanceof SequenceNode seq)) {
                 problems.add(at(node, path) + "expected a list of entries ('- name: ...')");
+                misshapen.add(path);
                 return null;
             }
             List<Term> out = new ArrayList<>();
@@ -180,6 +189,7 @@ public final class VocabularyLoader {
             if (node instanceof ScalarNode s) {
                 if (s.getValue().isBlank()) {
                     problems.add(at(node, path) + "the entry is empty; give a name");
+                    misshapen.add(path);
                     return null;
                 }
                 lines.put(path + ".name", line(node));
@@ -187,6 +197,7 @@ public final class VocabularyLoader {
             }
             if (!(node instanceof MappingNode)) {
                 problems.add(at(node, path) + "expected a name or a mapping with name, label and description");
+                misshapen.add(path);
                 return null;
             }
             Map<String, Node> fields = mapping(node, path, ENTRY_KEYS);
@@ -195,6 +206,7 @@ public final class VocabularyLoader {
                 if (!fields.containsKey("name") || (name != null)) {
                     problems.add(at(node, path) + "the entry has no name");
                 }
+                misshapen.add(path);
                 return null;
             }
             String label = fields.containsKey("label") ? scalar(fields.get("label"), path + ".label") : null;
@@ -212,6 +224,7 @@ public final class VocabularyLoader {
                 return s.getValue();
             }
             problems.add(at(node, path) + "expected a single value, not a list or mapping");
+            misshapen.add(path);
             return null;
         }
 
@@ -232,6 +245,19 @@ public final class VocabularyLoader {
                 }
             }
             return file + ": " + path;
+        }
+
+        private int lineOf(String problem) {
+            String prefix = file + ":";
+            int end = problem.indexOf(':', prefix.length());
+            if (!problem.startsWith(prefix) || end < 0) {
+                return Integer.MAX_VALUE;
+            }
+            try {
+                return Integer.parseInt(problem.substring(prefix.length(), end));
+            } catch (NumberFormatException e) {
+                return Integer.MAX_VALUE;
+            }
         }
 
         private static String parent(String path) {

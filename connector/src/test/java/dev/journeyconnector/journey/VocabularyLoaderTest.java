@@ -85,24 +85,24 @@ class VocabularyLoaderTest {
         VocabularyProblems e = catchThrowableOfType(
                 () -> VocabularyLoader.load("mappings/vocabularies.yaml", yaml), VocabularyProblems.class);
         assertThat(e.file()).isEqualTo("mappings/vocabularies.yaml");
-        assertThat(e.problems()).containsExactly(
-                "mappings/vocabularies.yaml:14: sentiments: sentiments are fixed (positive, neutral, negative) and "
-                        + "cannot be configured; remove this key",
-                "mappings/vocabularies.yaml:18: channels: 'channels' is given twice; first at line 7",
+        assertThat(e.problems()).as("in file order, missing sections last").containsExactly(
                 "mappings/vocabularies.yaml:4: stages[1].colour: unknown key 'colour'; known keys: description, "
                         + "label, name",
-                "mappings/vocabularies.yaml:11: departments[1].label: the label is empty; give one or remove the key "
-                        + "(the label is then made from the name)",
-                "mappings/vocabularies.yaml:12: departments[2]: the entry has no name",
-                "mappings/vocabularies.yaml:17: defaults.stage: unknown key 'stage'; known keys: device",
                 "mappings/vocabularies.yaml:5: stages[2].name: 'Purchase Stage' is not a valid name; use lower case "
                         + "letters, digits and underscores, starting with a letter (at most 40), e.g. in_person",
                 "mappings/vocabularies.yaml:6: stages[3].name: 'awareness' is listed twice; first at "
                         + "mappings/vocabularies.yaml:2: stages[0].name",
-                "mappings/vocabularies.yaml: churn: the churn stage is missing; add 'churn: { name: churn }' "
-                        + "(every journey needs a way out, and insight rules count churned customers)",
                 "mappings/vocabularies.yaml:7: channels: the list is empty; it needs at least one entry",
-                "mappings/vocabularies.yaml:16: defaults.device: 'unknown' is not one of the devices (desktop, mobile)");
+                "mappings/vocabularies.yaml:11: departments[1].label: the label is empty; give one or remove the key "
+                        + "(the label is then made from the name)",
+                "mappings/vocabularies.yaml:12: departments[2]: the entry has no name",
+                "mappings/vocabularies.yaml:14: sentiments: sentiments are fixed (positive, neutral, negative) and "
+                        + "cannot be configured; remove this key",
+                "mappings/vocabularies.yaml:16: defaults.device: 'unknown' is not one of the devices (desktop, mobile)",
+                "mappings/vocabularies.yaml:17: defaults.stage: unknown key 'stage'; known keys: device",
+                "mappings/vocabularies.yaml:18: channels: 'channels' is given twice; first at line 7",
+                "mappings/vocabularies.yaml: churn: the churn stage is missing; add 'churn: { name: churn }' "
+                        + "(every journey needs a way out, and insight rules count churned customers)");
         assertThat(e.getMessage()).startsWith("mappings/vocabularies.yaml has 11 problems:");
     }
 
@@ -139,13 +139,20 @@ class VocabularyLoaderTest {
                 devices: [unknown]
                 defaults: unknown
                 """), VocabularyProblems.class);
-        assertThat(e.problems()).contains(
+        assertThat(e.problems()).as("each reported once, not again as missing").containsExactly(
                 "v.yaml:1: stages: expected a list of entries ('- name: ...')",
                 "v.yaml:2: churn: expected a name or a mapping with name, label and description",
                 "v.yaml:4: channels[0]: expected a name or a mapping with name, label and description",
                 "v.yaml:5: channels[1]: the entry is empty; give a name",
                 "v.yaml:6: departments: expected a list of entries ('- name: ...')",
                 "v.yaml:8: defaults: expected a mapping with the keys device");
+    }
+
+    @Test
+    void anEmptyChurnIsReportedOnce() {
+        VocabularyProblems e = catchThrowableOfType(() -> VocabularyLoader.load("v.yaml",
+                SMALL.replace("churn: gone", "churn:")), VocabularyProblems.class);
+        assertThat(e.problems()).containsExactly("v.yaml:2: churn: the entry is empty; give a name");
     }
 
     @Test
