@@ -97,10 +97,10 @@ public final class VocabularyLoader {
                 throw fail(file + ": not valid YAML: " + e.getMessage());
             }
             if (root == null || isEmpty(root)) {
-                throw fail(file + ": the file is empty; it needs " + String.join(", ", sortedTopKeys()));
+                throw fail(file + ": the file is empty; it needs " + String.join(", ", topKeysInFileOrder()));
             }
             if (!(root instanceof MappingNode top)) {
-                throw fail(at(root, "") + "expected a mapping with the keys " + String.join(", ", sortedTopKeys()));
+                throw fail(at(root, "") + "expected a mapping with the keys " + String.join(", ", topKeysInFileOrder()));
             }
             Map<String, Node> sections = mapping(top, "", TOP_KEYS);
             Map<String, List<Term>> lists = new HashMap<>();
@@ -113,12 +113,11 @@ public final class VocabularyLoader {
                 Map<String, Node> defaults = mapping(sections.get("defaults"), "defaults", DEFAULTS_KEYS);
                 defaultDevice = defaults.containsKey("device") ? scalar(defaults.get("device"), "defaults.device") : null;
             }
-            // Entries that could not be read are reported already; let the rules see the rest, so a file with
-            // a broken entry still gets its duplicates and its missing churn reported.
-            boolean unreadable = !problems.isEmpty();
+            // Entries that could not be read are reported already; the rules see the rest, so a file with a
+            // broken entry still gets its duplicates and its missing churn reported in the same run.
             problems.addAll(Vocabulary.problems(lists.get("stages"), churn, lists.get("channels"),
                     lists.get("departments"), lists.get("devices"), defaultDevice, this::place, misshapen::contains));
-            if (!problems.isEmpty() || unreadable) {
+            if (!problems.isEmpty()) {
                 // In file order, so an ops admin fixes them top to bottom; problems without a line (a missing
                 // section) come last. The sort is stable: problems on one line keep the order they were found.
                 problems.sort(Comparator.comparingInt(this::lineOf));
@@ -274,7 +273,7 @@ public final class VocabularyLoader {
             return new VocabularyProblems(file, problems);
         }
 
-        private static List<String> sortedTopKeys() {
+        private static List<String> topKeysInFileOrder() {
             return List.of("stages", "churn", "channels", "departments", "devices", "defaults");
         }
 
