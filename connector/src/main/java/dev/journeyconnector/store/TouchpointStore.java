@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,10 +87,15 @@ public final class TouchpointStore {
      * @param recordIds  every record that was re-derived, including those that now yield no touchpoint
      * @param derived    everything those records yield now; each must belong to one of them
      * @return how many touchpoints were deleted, new or changed
-     * @throws IllegalArgumentException if a derived touchpoint belongs to another record
+     * @throws IllegalArgumentException if the source is not a known wire name or a derived touchpoint belongs
+     *                                  to another record
      */
     public int replaceForRecords(String source, String objectType, Collection<String> recordIds,
                                  List<Touchpoint> derived) {
+        if (Arrays.stream(Touchpoint.Source.values()).noneMatch(s -> s.wireName().equals(source))) {
+            throw new IllegalArgumentException("source '" + source + "' is not one of "
+                    + Arrays.toString(Touchpoint.Source.values()));
+        }
         Set<String> ids = new LinkedHashSet<>(recordIds);
         for (Touchpoint t : derived) {
             Touchpoint.Key k = t.key();

@@ -96,13 +96,22 @@ class TouchpointStoreTest {
     }
 
     @Test
+    void reDerivationRefusesASourceSpeltOtherwiseThanItsWireName() {
+        store.upsert(List.of(ticket("4711", "ticket-opened", "c1", T1)));
+
+        assertThatThrownBy(() -> store.replaceForRecords("Zendesk", "ticket", List.of("4711"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Zendesk'");
+        assertThat(store.timeline("c1")).hasSize(1);
+    }
+
+    @Test
     void aFailedReDerivationDeletesNothing() {
         Touchpoint opened = ticket("4711", "ticket-opened", "c1", T1);
         store.upsert(List.of(opened));
-        Touchpoint tooLong = new Touchpoint(new Key(Source.ZENDESK, "ticket", "4711", "ticket-solved"), "c1",
-                "resolution", "email", "support", "desktop", Sentiment.NEUTRAL, T2, "\u0000", null);
+        Touchpoint unstorable = new Touchpoint(new Key(Source.ZENDESK, "ticket", "4711", "ticket-solved"), "c1",
+                "resolution", "email", "support", "desktop", Sentiment.NEUTRAL, T2, "\u0000", null); // PostgreSQL text cannot hold NUL
 
-        assertThatThrownBy(() -> store.replaceForRecords("zendesk", "ticket", List.of("4711"), List.of(tooLong)))
+        assertThatThrownBy(() -> store.replaceForRecords("zendesk", "ticket", List.of("4711"), List.of(unstorable)))
                 .isInstanceOf(StoreException.class).hasMessageContaining("zendesk ticket");
         assertThat(store.timeline("c1")).containsExactly(opened);
     }
