@@ -36,7 +36,7 @@ public final class TestStore {
     public static Database clean() {
         Database db = database();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate raw_record, source_cursor, writeback_record, connector_run, store_binding");
+            s.execute("truncate raw_record, source_cursor, writeback_record, connector_run, store_binding, touchpoint");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
