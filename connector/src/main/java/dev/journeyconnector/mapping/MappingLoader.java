@@ -1,0 +1,318 @@
+package dev.journeyconnector.mapping;
+
+import dev.journeyconnector.journey.Touchpoint;
+import dev.journeyconnector.journey.Vocabulary;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a touchpoint mapping file ({@code mappings/salesforce-case.yaml}), checking everything an admin can
+ * get wrong and reporting all of it at once, each problem with file, line and path ({@code rules[1].channel.map.Web};
+ * indexes count from 0). Every word (constants, every {@code map} value, every {@code default}) is checked
+ * against the {@link Vocabulary}.
+ *
+ * <pre>
+ * source: salesforce                     # salesforce, zendesk or mailchimp
+ * object: Case                           # the record type in that system
+ * rules:                                 # every rule whose when holds makes one touchpoint
+ *   - type: case-opened                  # lower case words joined by hyphens; unique in the file
+ *     when: { field: Origin, exists: true }   # optional; see ConditionParser
+ *     at: CreatedDate                    # the field holding the time (ISO)
+ *     title: "Case {CaseNumber}: {Subject}"   # optional; {Field} placeholders, dotted allowed
+ *     stage: service                     # a word, or {from: Field, map: {A: x}, default: y}
+ *     channel: { from: Origin, map: { Phone: phone, Web: web }, default: web }
+ *     department: support
+ *     device: unknown                    # optional; the vocabulary's default device
+ *     sentiment: { from: Priority, map: { High: negative }, default: neutral }
+ * </pre>
+ */
+public final class MappingLoader {
+
+    private static final Pattern OBJECT = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
+    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    private static final List<String> TOP_KEYS = List.of("source", "object", "rules");
+    private static final List<String> RULE_KEYS = List.of("type", "when", "at", "title", "stage", "channel",
+            "department", "device", "sentiment");
+    private static final List<String> LOOKUP_KEYS = List.of("from", "map", "default");
+
+    private final String file;
+    private final Vocabulary vocabulary;
+    private final List<MappingProblem> problems = new ArrayList<>();
+    private final Map<String, Integer> types = new HashMap<>();
+
+    private MappingLoader(String file, Vocabulary vocabulary) {
+        this.file = file;
+        this.vocabulary = vocabulary;
+    }
+
+    /** Loads and checks the file; problems name it as given. */
+    public static TouchpointMapping load(Path file, Vocabulary vocabulary) throws MappingException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MappingException(List.of(new MappingProblem(file.toString(), 0, "",
+                    "cannot read the file: " + e)));
+        }
+        return parse(file.toString(), text, vocabulary);
+    }
+
+    /** Checks YAML text as if read from {@code file}. */
+    public static TouchpointMapping parse(String file, String text, Vocabulary vocabulary) throws MappingException {
+        return new MappingLoader(file, vocabulary).parse(text);
+    }
+
+    private TouchpointMapping parse(String text) throws MappingException {
+        Optional<Node> root = MappingYaml.read(file, text);
+        if (root.isEmpty() || !(root.get() instanceof MappingNode rootMap)) {
+            throw new MappingException(List.of(new MappingProblem(file, root.map(MappingYaml::line).orElse(0), "",
+                    "the file is a mapping with source:, object: and rules: [...]")));
+        }
+        Map<String, NodeTuple> top = entries(rootMap, "", TOP_KEYS);
+
+        Optional<Touchpoint.Source> source = text(top, rootMap, "", "source").flatMap(value -> {
+            Optional<Touchpoint.Source> found = Arrays.stream(Touchpoint.Source.values())
+                    .filter(s -> s.wireName().equals(value)).findFirst();
+            if (found.isEmpty()) {
+                problems.add(problem(top.get("source").getValueNode(), "source", "unknown source '" + value
+                        + "'; known: " + Arrays.stream(Touchpoint.Source.values()).map(Touchpoint.Source::wireName)
+                        .collect(Collectors.joining(", "))));
+            }
+            return found;
+        });
+        Optional<String> object = text(top, rootMap, "", "object").filter(value -> {
+            boolean ok = OBJECT.matcher(value).matches();
+            if (!ok) {
+                problems.add(problem(top.get("object").getValueNode(), "object", "object '" + value
+                        + "' may hold only letters, digits and underscores, e.g. Case or ticket"));
+            }
+            return ok;
+        });
+
+        List<MappingRule> rules = new ArrayList<>();
+        NodeTuple rulesEntry = top.get("rules");
+        if (rulesEntry == null) {
+            problems.add(problem(rootMap, "rules", "rules is missing: a list of rules, each starting with '- type: ...'"));
+        } else if (!(rulesEntry.getValueNode() instanceof SequenceNode list) || list.getValue().isEmpty()) {
+            problems.add(problem(rulesEntry.getValueNode(), "rules",
+                    "rules takes a list of at least one rule, each starting with '- type: ...'"));
+        } else {
+            for (int i = 0; i < list.getValue().size(); i++) {
+                rule(list.getValue().get(i), "rules[" + i + "]").ifPresent(rules::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MappingException(problems);
+        }
+        return new TouchpointMapping(file, source.orElseThrow(), object.orElseThrow(), rules);
+    }
+
+    private Optional<MappingRule> rule(Node node, String path) {
+        if (!(node instanceof MappingNode map)) {
+            problems.add(problem(node, path, "a rule is a mapping with type, at, stage, channel, department, "
+                    + "sentiment and optionally when, title, device"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        Map<String, NodeTuple> entries = entries(map, path, RULE_KEYS);
+        Optional<String> type = text(entries, map, path, "type").filter(value -> {
+            Node typeNode = entries.get("type").getValueNode();
+            if (!TYPE.matcher(value).matches()) {
+                problems.add(problem(typeNode, path + ".type", "type '" + value
+                        + "' must be lower case words joined by hyphens, e.g. case-opened"));
+                return false;
+            }
+            Integer first = types.putIfAbsent(value, MappingYaml.line(typeNode));
+            if (first != null) {
+                problems.add(problem(typeNode, path + ".type", "type '" + value + "' is already used on line "
+                        + first + "; one record would get two touchpoints with the same key"));
+                return false;
+            }
+            return true;
+        });
+
+        Optional<Condition> when = Optional.empty();
+        NodeTuple whenEntry = entries.get("when");
+        if (whenEntry != null) {
+            when = new ConditionParser(file).parse(whenEntry.getValueNode(), path + ".when", problems);
+        }
+        Optional<FieldPath> at = text(entries, map, path, "at").flatMap(value -> field(
+                entries.get("at").getValueNode(), path + ".at", value));
+        TitleTemplate title = TitleTemplate.empty();
+        NodeTuple titleEntry = entries.get("title");
+        if (titleEntry != null) {
+            Node titleNode = titleEntry.getValueNode();
+            if (titleNode instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL)) {
+                try {
+                    title = TitleTemplate.parse(scalar.getValue());
+                } catch (IllegalArgumentException e) {
+                    problems.add(problem(titleNode, path + ".title", e.getMessage()));
+                }
+            } else {
+                problems.add(problem(titleNode, path + ".title", "title takes a text such as \"Case {CaseNumber}\""));
+            }
+        }
+        Optional<ValueSpec> stage = value(entries, map, path, "stage", vocabulary::requireStage);
+        Optional<ValueSpec> channel = value(entries, map, path, "channel", vocabulary::requireChannel);
+        Optional<ValueSpec> department = value(entries, map, path, "department", vocabulary::requireDepartment);
+        Optional<ValueSpec> device = entries.containsKey("device")
+                ? value(entries, map, path, "device", vocabulary::requireDevice)
+                : Optional.of(new ValueSpec.Constant(vocabulary.defaultDevice()));
+        Optional<ValueSpec> sentiment = value(entries, map, path, "sentiment", vocabulary::requireSentiment);
+
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new MappingRule(type.orElseThrow(), when, at.orElseThrow(), title, stage.orElseThrow(),
+                channel.orElseThrow(), department.orElseThrow(), device.orElseThrow(), sentiment.orElseThrow()));
+    }
+
+    /** A word: a constant, or {@code {from, map, default}}; every word checked with {@code check}. */
+    private Optional<ValueSpec> value(Map<String, NodeTuple> entries, MappingNode owner, String path, String key,
+                                      Function<String, ?> check) {
+        String keyPath = path + "." + key;
+        NodeTuple entry = entries.get(key);
+        if (entry == null) {
+            problems.add(problem(owner, keyPath, key + " is missing: a " + key + " name, or {from: Field, map: "
+                    + "{value: " + key + "}, default: " + key + "}"));
+            return Optional.empty();
+        }
+        Node node = entry.getValueNode();
+        if (node instanceof ScalarNode) {
+            return word(node, keyPath, check).map(ValueSpec.Constant::new);
+        }
+        if (!(node instanceof MappingNode map)) {
+            problems.add(problem(node, keyPath, key + " takes a name, or {from: Field, map: {...}, default: ...}"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        Map<String, NodeTuple> parts = entries(map, keyPath, LOOKUP_KEYS);
+        Optional<FieldPath> from = text(parts, map, keyPath, "from")
+                .flatMap(value -> field(parts.get("from").getValueNode(), keyPath + ".from", value));
+        Map<String, String> table = new LinkedHashMap<>();
+        NodeTuple mapEntry = parts.get("map");
+        if (mapEntry == null) {
+            problems.add(problem(map, keyPath + ".map", "map is missing: record values and their " + key
+                    + ", e.g. map: {Phone: phone}"));
+        } else if (!(mapEntry.getValueNode() instanceof MappingNode tableNode) || tableNode.getValue().isEmpty()) {
+            problems.add(problem(mapEntry.getValueNode(), keyPath + ".map", "map takes a mapping of record values to "
+                    + key + " names, e.g. {Phone: phone}"));
+        } else {
+            for (NodeTuple tuple : tableNode.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode recordValue)) {
+                    problems.add(problem(tuple.getKeyNode(), keyPath + ".map", "a record value must be a plain value"));
+                    continue;
+                }
+                String entryPath = keyPath + ".map." + recordValue.getValue();
+                Optional<String> word = word(tuple.getValueNode(), entryPath, check);
+                if (table.containsKey(recordValue.getValue())) {
+                    problems.add(problem(recordValue, entryPath, "'" + recordValue.getValue() + "' is written twice"));
+                } else {
+                    word.ifPresent(w -> table.put(recordValue.getValue(), w));
+                }
+            }
+        }
+        Optional<String> fallback = Optional.empty();
+        NodeTuple dflt = parts.get("default");
+        if (dflt == null) {
+            problems.add(problem(map, keyPath + ".default", "default is missing: the " + key
+                    + " when the field is missing or not in map"));
+        } else {
+            fallback = word(dflt.getValueNode(), keyPath + ".default", check);
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ValueSpec.Lookup(from.orElseThrow(), table, fallback.orElseThrow()));
+    }
+
+    private Optional<String> word(Node node, String path, Function<String, ?> check) {
+        if (!(node instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
+            problems.add(problem(node, path, "takes a name"));
+            return Optional.empty();
+        }
+        String value = scalar.getValue().strip();
+        try {
+            check.apply(value);
+            return Optional.of(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(node, path, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<FieldPath> field(Node node, String path, String value) {
+        try {
+            return Optional.of(FieldPath.of(value));
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(node, path, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** A required, non-empty text under {@code key}. */
+    private Optional<String> text(Map<String, NodeTuple> entries, MappingNode owner, String path, String key) {
+        String keyPath = path.isEmpty() ? key : path + "." + key;
+        NodeTuple entry = entries.get(key);
+        if (entry == null) {
+            problems.add(problem(owner, keyPath, key + " is missing"));
+            return Optional.empty();
+        }
+        Node value = entry.getValueNode();
+        if (!(value instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)
+                || scalar.getValue().isBlank()) {
+            problems.add(problem(value instanceof ScalarNode ? entry.getKeyNode() : value, keyPath,
+                    key + " takes a text" + (value instanceof ScalarNode ? "" : ", not a list or mapping")));
+            return Optional.empty();
+        }
+        return Optional.of(scalar.getValue().strip());
+    }
+
+    /** The mapping's keys; a key written twice or not among {@code known} is a problem. */
+    private Map<String, NodeTuple> entries(MappingNode map, String path, List<String> known) {
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+                problems.add(problem(tuple.getKeyNode(), path, "a key must be a plain word such as "
+                        + String.join(" or ", known)));
+                continue;
+            }
+            String key = keyNode.getValue();
+            String keyPath = path.isEmpty() ? key : path + "." + key;
+            if (!known.contains(key)) {
+                String hint = known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
+                        .map(k -> " (did you mean '" + k + "'? keys are case-sensitive)").orElse("");
+                problems.add(problem(keyNode, keyPath, "unknown key '" + key + "'" + hint + "; known: "
+                        + String.join(", ", known)));
+                continue;
+            }
+            if (entries.putIfAbsent(key, tuple) != null) {
+                problems.add(problem(keyNode, keyPath, "'" + key + "' is written twice"));
+            }
+        }
+        return entries;
+    }
+
+    private MappingProblem problem(Node node, String path, String message) {
+        return new MappingProblem(file, MappingYaml.line(node), path, message);
+    }
+}
