@@ -58,6 +58,8 @@ public final class MappingLoader {
     private final Vocabulary vocabulary;
     private final List<MappingProblem> problems = new ArrayList<>();
     private final Map<String, Integer> types = new HashMap<>();
+    /** Mappings holding a known key in the wrong case (Stage:), already reported, so not reported missing too. */
+    private final Map<MappingNode, List<String>> miscased = new HashMap<>();
 
     private MappingLoader(String file, Vocabulary vocabulary) {
         this.file = file;
@@ -111,7 +113,7 @@ public final class MappingLoader {
         List<MappingRule> rules = new ArrayList<>();
         NodeTuple rulesEntry = top.get("rules");
         if (rulesEntry == null) {
-            problems.add(problem(rootMap, "rules", "rules is missing: a list of rules, each starting with '- type: ...'"));
+            missing(rootMap, "rules", "rules is missing: a list of rules, each starting with '- type: ...'");
         } else if (!(rulesEntry.getValueNode() instanceof SequenceNode list) || list.getValue().isEmpty()) {
             problems.add(problem(rulesEntry.getValueNode(), "rules",
                     "rules takes a list of at least one rule, each starting with '- type: ...'"));
@@ -192,13 +194,13 @@ public final class MappingLoader {
         String keyPath = path + "." + key;
         NodeTuple entry = entries.get(key);
         if (entry == null) {
-            problems.add(problem(owner, keyPath, key + " is missing: a " + key + " name, or {from: Field, map: "
-                    + "{value: " + key + "}, default: " + key + "}"));
+            missing(owner, keyPath, key + " is missing: one " + key + " name for every record, or "
+                    + "{from: Field, map: {RecordValue: " + key + "}, default: " + key + "}");
             return Optional.empty();
         }
         Node node = entry.getValueNode();
         if (node instanceof ScalarNode) {
-            return word(node, keyPath, check).map(ValueSpec.Constant::new);
+            return word(node, keyPath, key, check).map(ValueSpec.Constant::new);
         }
         if (!(node instanceof MappingNode map)) {
             problems.add(problem(node, keyPath, key + " takes a name, or {from: Field, map: {...}, default: ...}"));
@@ -211,8 +213,8 @@ public final class MappingLoader {
         Map<String, String> table = new LinkedHashMap<>();
         NodeTuple mapEntry = parts.get("map");
         if (mapEntry == null) {
-            problems.add(problem(map, keyPath + ".map", "map is missing: record values and their " + key
-                    + ", e.g. map: {Phone: phone}"));
+            missing(map, keyPath + ".map", "map is missing: record values and their " + key
+                    + ", e.g. map: {Phone: phone}");
         } else if (!(mapEntry.getValueNode() instanceof MappingNode tableNode) || tableNode.getValue().isEmpty()) {
             problems.add(problem(mapEntry.getValueNode(), keyPath + ".map", "map takes a mapping of record values to "
                     + key + " names, e.g. {Phone: phone}"));
@@ -223,7 +225,7 @@ public final class MappingLoader {
                     continue;
                 }
                 String entryPath = keyPath + ".map." + recordValue.getValue();
-                Optional<String> word = word(tuple.getValueNode(), entryPath, check);
+                Optional<String> word = word(tuple.getValueNode(), entryPath, key, check);
                 if (table.containsKey(recordValue.getValue())) {
                     problems.add(problem(recordValue, entryPath, "'" + recordValue.getValue() + "' is written twice"));
                 } else {
@@ -234,10 +236,10 @@ public final class MappingLoader {
         Optional<String> fallback = Optional.empty();
         NodeTuple dflt = parts.get("default");
         if (dflt == null) {
-            problems.add(problem(map, keyPath + ".default", "default is missing: the " + key
-                    + " when the field is missing or not in map"));
+            missing(map, keyPath + ".default", "default is missing: the " + key
+                    + " when the field is missing or its value is not in map");
         } else {
-            fallback = word(dflt.getValueNode(), keyPath + ".default", check);
+            fallback = word(dflt.getValueNode(), keyPath + ".default", key, check);
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -245,9 +247,9 @@ public final class MappingLoader {
         return Optional.of(new ValueSpec.Lookup(from.orElseThrow(), table, fallback.orElseThrow()));
     }
 
-    private Optional<String> word(Node node, String path, Function<String, ?> check) {
+    private Optional<String> word(Node node, String path, String kind, Function<String, ?> check) {
         if (!(node instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
-            problems.add(problem(node, path, "takes a name"));
+            problems.add(problem(node, path, "a " + kind + " name is needed here"));
             return Optional.empty();
         }
         String value = scalar.getValue().strip();
@@ -274,7 +276,7 @@ public final class MappingLoader {
         String keyPath = path.isEmpty() ? key : path + "." + key;
         NodeTuple entry = entries.get(key);
         if (entry == null) {
-            problems.add(problem(owner, keyPath, key + " is missing"));
+            missing(owner, keyPath, key + " is missing");
             return Optional.empty();
         }
         Node value = entry.getValueNode();
@@ -299,6 +301,8 @@ public final class MappingLoader {
             String key = keyNode.getValue();
             String keyPath = path.isEmpty() ? key : path + "." + key;
             if (!known.contains(key)) {
+                known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
+                        .ifPresent(k -> miscased.computeIfAbsent(map, m -> new ArrayList<>()).add(k));
                 String hint = known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
                         .map(k -> " (did you mean '" + k + "'? keys are case-sensitive)").orElse("");
                 problems.add(problem(keyNode, keyPath, "unknown key '" + key + "'" + hint + "; known: "
@@ -310,6 +314,17 @@ public final class MappingLoader {
             }
         }
         return entries;
+    }
+
+    /**
+     * Reports a required key as missing, unless it is there in the wrong case ({@code Stage:}), which is already
+     * reported as unknown with the right spelling.
+     */
+    private void missing(MappingNode owner, String path, String message) {
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        if (!miscased.getOrDefault(owner, List.of()).contains(key)) {
+            problems.add(problem(owner, path, message));
+        }
     }
 
     private MappingProblem problem(Node node, String path, String message) {

@@ -175,6 +175,9 @@ class MappingLoaderTest {
                             .contains("no '{'"));
                     assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":18 rules[1].Sentiment:")
                             .contains("did you mean 'sentiment'"));
+                    // the miscased key is reported once, not also as a missing sentiment
+                    assertThat(problems).noneSatisfy(p -> assertThat(p).contains("rules[1].sentiment:"));
+                    assertThat(problems).hasSize(10);
                 });
     }
 
