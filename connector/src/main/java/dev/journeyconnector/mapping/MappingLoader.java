@@ -125,7 +125,7 @@ public final class MappingLoader {
         if (!problems.isEmpty()) {
             throw new MappingException(problems);
         }
-        return new TouchpointMapping(file, source.orElseThrow(), object.orElseThrow(), rules);
+        return new TouchpointMapping(file, source.orElseThrow(), object.orElseThrow(), List.of(), rules);
     }
 
     private Optional<MappingRule> rule(Node node, String path) {

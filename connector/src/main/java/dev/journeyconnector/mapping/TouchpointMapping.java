@@ -14,9 +14,11 @@ import java.util.Optional;
 /**
  * The rules of one mapping file (one source object, e.g. Salesforce {@code Case}), loaded by
  * {@link MappingLoader}. Every rule whose {@code when} holds yields one touchpoint, so one record may yield
- * several (a ticket opened and its first reply).
+ * several (a ticket opened and its first reply). {@code customer} says, in order of preference, which of the
+ * record's fields lead to the customer it belongs to; identity resolution follows them.
  */
-public record TouchpointMapping(String file, Touchpoint.Source source, String object, List<MappingRule> rules) {
+public record TouchpointMapping(String file, Touchpoint.Source source, String object, List<CustomerLink> customer,
+                                List<MappingRule> rules) {
 
     /**
      * A rule that matched a record but could not make a touchpoint of it.
@@ -42,6 +44,7 @@ public record TouchpointMapping(String file, Touchpoint.Source source, String ob
     public TouchpointMapping {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(object, "object");
+        customer = List.copyOf(customer);
         rules = List.copyOf(rules);
     }
 
