@@ -35,7 +35,8 @@ public record JourneyConfig(
         Salesforce salesforce,
         Zendesk zendesk,
         Mailchimp mailchimp,
-        Sandbox sandbox) {
+        Sandbox sandbox,
+        Journey journey) {
 
     public enum AuthFlow { JWT, CLIENT_CREDENTIALS, SOAP_PASSWORD }
 
@@ -95,6 +96,17 @@ public record JourneyConfig(
         }
     }
 
+    /**
+     * The journey model's files and how drift is judged.
+     *
+     * @param mappingsDir           the folder of mapping files
+     * @param mappingsCheckInterval how often a running connector looks for changed mapping files
+     * @param driftThreshold        drift score (0..1) above which the ops admin is alerted
+     * @param driftUnseenDays       days without an expected touchpoint type before it counts as drift
+     */
+    public record Journey(Path mappingsDir, Duration mappingsCheckInterval, double driftThreshold, int driftUnseenDays) {
+    }
+
     /** The local vendor simulators; {@code enabled} is true exactly when no vendor credentials are set. */
     public record Sandbox(boolean enabled, Path worldDir, boolean reset, Path dumpFile, int port) {
     }
@@ -143,10 +155,20 @@ public record JourneyConfig(
         Zendesk zendesk = zendesk(c, in, sandboxMode);
         Mailchimp mailchimp = mailchimp(c, in, sandboxMode);
         Sandbox sandbox = sandbox(c, in, sandboxMode);
+        Journey journey = journey(c);
 
         c.throwIfAny();
         return new JourneyConfig(dataDir, routesDir, poll, writeback, bulkThreshold, pkChunkSize, overlap, writebackEnabled, prefix, logLevel,
-                database, salesforce, zendesk, mailchimp, sandbox);
+                database, salesforce, zendesk, mailchimp, sandbox, journey);
+    }
+
+    private static Journey journey(Checker c) {
+        // A missing folder is reported by the mapping check at start, with every other mapping problem.
+        Path mappingsDir = c.path(Settings.MAPPINGS_DIR);
+        Duration check = c.duration(Settings.MAPPINGS_CHECK_INTERVAL, Duration.ofSeconds(1));
+        double threshold = c.fraction(Settings.DRIFT_THRESHOLD);
+        int unseenDays = c.integer(Settings.DRIFT_UNSEEN_DAYS, 1, 3650);
+        return new Journey(mappingsDir, check, threshold, unseenDays);
     }
 
     private static Salesforce sandboxSalesforce(Checker c, SettingsLoader.Loaded in) {
@@ -409,6 +431,21 @@ public record JourneyConfig(
                 return false;
             }
             return v.equals("true");
+        }
+
+        /** A number from 0 to 1, e.g. 0.25. */
+        double fraction(Setting s) {
+            Double d = convert(s, v -> {
+                try {
+                    return Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + v + "' is not a number like 0.25");
+                }
+            });
+            if (d != null && !(d >= 0 && d <= 1)) {
+                problem(s, "is " + d + " but must be between 0 and 1");
+            }
+            return d == null ? 0 : d;
         }
 
         int integer(Setting s, int min, int max) {

@@ -27,6 +27,17 @@ public final class Settings {
             "true to write journey summaries back into Salesforce; false to pull and analyse only.");
     public static final Setting WRITEBACK_SUBJECT_PREFIX = new Setting("JOURNEY_WRITEBACK_SUBJECT_PREFIX", "[Journey]", false,
             "Connector", "Prefix of the Subject of every Task the connector writes, so reps can recognise and filter them.");
+    public static final Setting MAPPINGS_DIR = new Setting("JOURNEY_MAPPINGS_DIR", "./mappings", false, "Journey",
+            "Folder of the journey model: vocabularies.yaml, personas.yaml, journey-map.yaml and one touchpoint mapping "
+                    + "file per source object (*.yaml). Checked as a whole at start and by 'journey validate'.");
+    public static final Setting MAPPINGS_CHECK_INTERVAL = new Setting("JOURNEY_MAPPINGS_CHECK_INTERVAL", "30s", false,
+            "Journey", "How often a running connector looks for changed mapping files. Valid changes are applied "
+                    + "without a restart (touchpoints re-derived from stored records); invalid ones are reported and "
+                    + "the previous mappings stay in force.");
+    public static final Setting DRIFT_THRESHOLD = new Setting("JOURNEY_DRIFT_THRESHOLD", "0.25", false, "Journey",
+            "Drift score (0 = reality matches the journey map, 1 = nothing does) above which the ops admin is alerted.");
+    public static final Setting DRIFT_UNSEEN_DAYS = new Setting("JOURNEY_DRIFT_UNSEEN_DAYS", "60", false, "Journey",
+            "A touchpoint type the journey map expects but nobody has had for this many days is reported as drift.");
     public static final Setting LOG_LEVEL = new Setting("JOURNEY_LOG_LEVEL", "INFO", false, "Connector",
             "Log level of the connector's own messages: ERROR, WARN, INFO, DEBUG or TRACE.");
 
@@ -133,6 +144,7 @@ public final class Settings {
     public static final List<Setting> ALL = List.of(
             DATA_DIR, ROUTES_DIR, POLL_INTERVAL, WRITEBACK_INTERVAL, CURSOR_OVERLAP, WRITEBACK_ENABLED,
             WRITEBACK_SUBJECT_PREFIX, LOG_LEVEL,
+            MAPPINGS_DIR, MAPPINGS_CHECK_INTERVAL, DRIFT_THRESHOLD, DRIFT_UNSEEN_DAYS,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             SF_AUTH_FLOW, SF_LOGIN_URL, SF_CLIENT_ID, SF_CLIENT_SECRET, SF_USERNAME, SF_JWT_KEY_FILE, SF_PASSWORD,
             SF_SECURITY_TOKEN, SF_API_VERSION, SF_CONNECT_TIMEOUT, SF_READ_TIMEOUT, SF_QUERY_BATCH_SIZE,
