@@ -18,7 +18,7 @@ import java.util.TreeSet;
  */
 public record KnownFields(String owner, Set<String> names, Set<String> lists, String hint) {
 
-    private static final int MAX_LISTED = 40;
+    private static final int MAX_LISTED = 60;
 
     public KnownFields {
         names = Set.copyOf(names);
