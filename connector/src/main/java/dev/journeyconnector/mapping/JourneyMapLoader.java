@@ -237,9 +237,9 @@ public final class JourneyMapLoader {
             if (parsed.isEmpty()) {
                 continue;
             }
-            Stage stage = parsed.get().stage();
+            // The name is checked for place and repetition even when the rest of the entry has mistakes.
             Node nameNode = parsed.get().nameNode();
-            String name = stage.name();
+            String name = parsed.get().name();
             Integer first = seen.putIfAbsent(name, MappingYaml.line(nameNode));
             if (first != null) {
                 problems.add(problem(nameNode, stagePath + ".stage", "stage '" + name
@@ -259,11 +259,12 @@ public final class JourneyMapLoader {
                 problems.add(problem(nameNode, stagePath + ".stage", "'" + churn + "' must be the last stage: "
                         + "a customer leaves the journey by it and nothing follows"));
             }
-            stages.add(stage);
+            parsed.get().stage().ifPresent(stages::add);
         }
     }
 
-    private record NamedStage(Stage stage, Node nameNode) {
+    /** A stage entry whose name is known; {@code stage} is empty when the rest of the entry has mistakes. */
+    private record NamedStage(String name, Node nameNode, Optional<Stage> stage) {
     }
 
     private Optional<NamedStage> stage(Node node, String path, String churn) {
@@ -307,10 +308,11 @@ public final class JourneyMapLoader {
         }
 
         List<String> types = types(entries.get("types"), map, path + ".types");
-        if (problems.size() > before || name == null) {
+        if (name == null) {
             return Optional.empty();
         }
-        return Optional.of(new NamedStage(new Stage(name, ordered, churn.equals(name), types), nameNode));
+        return Optional.of(new NamedStage(name, nameNode, problems.size() > before ? Optional.empty()
+                : Optional.of(new Stage(name, ordered, churn.equals(name), types))));
     }
 
     private List<String> types(NodeTuple entry, MappingNode owner, String path) {
