@@ -227,7 +227,7 @@ public final class JourneyMapLoader {
 
     private void stages(SequenceNode list, String path, StageOrder order, List<Stage> stages) {
         List<String> vocabularyOrder = vocabulary.stageNames();
-        String churn = vocabularyOrder.get(vocabularyOrder.size() - 1);
+        String churn = vocabulary.churn().name();
         Map<String, Integer> seen = new HashMap<>();
         String furthest = null;
         for (int i = 0; i < list.getValue().size(); i++) {
