@@ -68,7 +68,7 @@ public final class ValueCounts {
     /**
      * Counts one record's values. Nested maps become dotted fields ({@code via.channel}); each distinct scalar
      * of a list counts once ({@code tags}); lists of maps are left out (they have no single field name). A field
-     * is no longer counted once it is a reference ({@code Id}, {@code AccountId}, {@code requester_id}) or holds
+     * is no longer counted once it is the record's own id ({@code Id}, {@code id}) or holds
      * a date or time, an email address, a link or free text (longer than {@value #MAX_CATEGORY_LENGTH}
      * characters or on several lines), or more than {@value #MAX_DISTINCT} distinct values.
      *
@@ -121,8 +121,8 @@ public final class ValueCounts {
                                 Map<String, String> excluded) {
         for (Map.Entry<String, ?> entry : map.entrySet()) {
             String name = prefix + entry.getKey();
-            if (isReference(entry.getKey())) {
-                excluded.put(name, "references to records");
+            if (isOwnId(entry.getKey())) {
+                excluded.put(name, "the record's own id");
                 continue;
             }
             Object value = entry.getValue();
@@ -181,12 +181,13 @@ public final class ValueCounts {
     }
 
     /**
-     * Salesforce names references {@code Id}/{@code AccountId}, Zendesk {@code id}/{@code requester_id}/
-     * {@code collaborator_ids}: they say which record, never what kind, so a new value is no news.
+     * The record's own id (Salesforce {@code Id}, Zendesk {@code id}) differs on every record, so it never sets
+     * a group apart. References to other records are kept: {@code RecordTypeId}, {@code OwnerId} (a new queue),
+     * {@code group_id} are categories, and the many-valued ones ({@code AccountId}, {@code requester_id}) are
+     * left out by their cardinality in the analysis.
      */
-    static boolean isReference(String key) {
-        return key.equalsIgnoreCase("id") || key.endsWith("Id") || key.endsWith("Ids")
-                || key.endsWith("_id") || key.endsWith("_ids");
+    static boolean isOwnId(String key) {
+        return key.equalsIgnoreCase("id");
     }
 
     /** The value as compared and shown: numbers by value (1 and 1.0 alike), null and empty text as {@link #EMPTY}. */

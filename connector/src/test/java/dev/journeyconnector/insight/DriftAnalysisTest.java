@@ -110,8 +110,9 @@ class DriftAnalysisTest {
                     whatsAppCase("500Jx0000000091IAA", "Hi, where is my order?"),
                     whatsAppCase("500Jx0000000092IAA", "Booking change please")), mappedCases(), MAP, 0.25);
 
-            // Subject: 14 records, 14 distinct values (more than half) → an identifier-like text, left out.
-            // Id, AccountId: references; CreatedDate: a date-time; Status New: known among mapped Cases.
+            // Subject: 14 records, 14 distinct values (more than half) → name-like text, left out; AccountId:
+            // 14 records, 13 distinct → left out the same way. Id: the record's own id; CreatedDate: a date-time;
+            // Status New: known among mapped Cases. Origin: 14 records, 4 distinct → a category, WhatsApp is new.
             assertThat(report.unmapped()).containsExactly(new UnmappedObject("salesforce", "Case", 2, 12,
                     List.of(new ReasonCount("no rule matched", 2)),
                     List.of(new DistinguishingValue("Origin", "WhatsApp", 2)), 0,
@@ -241,7 +242,7 @@ class DriftAnalysisTest {
     }
 
     @Nested
-    class StageOrder_ {
+    class OutOfOrderCustomers {
 
         @Test
         void countsCustomersPerStagePairTheyReachedTheWrongWayRound() {
