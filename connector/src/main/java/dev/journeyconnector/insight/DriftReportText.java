@@ -56,7 +56,7 @@ public final class DriftReportText {
 
     private static void unmapped(StringBuilder out, List<UnmappedObject> objects) {
         int total = objects.stream().mapToInt(UnmappedObject::records).sum();
-        heading(out, "1. Source records no mapping made a touchpoint of", total, "records");
+        heading(out, "1. Source records no mapping made a touchpoint of", total, "record");
         if (objects.isEmpty()) {
             out.append("  none\n");
         }
@@ -74,7 +74,7 @@ public final class DriftReportText {
                 out.append("    values no mapped ").append(o.object()).append(" has:\n");
                 for (DistinguishingValue v : o.values()) {
                     out.append("      ").append(v.field()).append(" = ").append(quoted(v.value())).append("  in ")
-                            .append(v.records()).append(" of ").append(o.records()).append('\n');
+                            .append(v.records()).append(" of ").append(o.records()).append(" unmapped\n");
                 }
                 if (o.valuesLeftOut() > 0) {
                     out.append("      ... and ").append(o.valuesLeftOut()).append(" rarer values\n");
@@ -85,7 +85,7 @@ public final class DriftReportText {
 
     private static void unexpected(StringBuilder out, List<UnexpectedType> types) {
         int total = types.stream().mapToInt(UnexpectedType::touchpoints).sum();
-        heading(out, "2. Touchpoint types the journey map does not expect", total, "touchpoints");
+        heading(out, "2. Touchpoint types the journey map does not expect", total, "touchpoint");
         if (types.isEmpty()) {
             out.append("  none\n");
         }
@@ -103,7 +103,7 @@ public final class DriftReportText {
     }
 
     private static void unseen(StringBuilder out, List<UnseenType> types) {
-        heading(out, "3. Expected touchpoint types nobody has had for a while", types.size(), "types");
+        heading(out, "3. Expected touchpoint types nobody has had for a while", types.size(), "type");
         if (types.isEmpty()) {
             out.append("  none\n");
         }
@@ -120,7 +120,7 @@ public final class DriftReportText {
     }
 
     private static void outOfOrder(StringBuilder out, List<OrderViolation> violations) {
-        heading(out, "4. Customers who reached a later stage first", violations.size(), "stage pairs");
+        heading(out, "4. Customers who reached a later stage first", violations.size(), "stage pair");
         if (violations.isEmpty()) {
             out.append("  none\n");
         }
@@ -129,14 +129,15 @@ public final class DriftReportText {
             for (OrderViolation v : list) {
                 out.append("    ").append(v.earlier()).append(" -> ").append(v.later()).append(": ")
                         .append(v.customers()).append(" of ").append(v.customersWithBoth())
-                        .append(" customers who reached both reached ").append(v.later()).append(" first (e.g. ")
+                        .append(plural(v.customersWithBoth(), " customer")).append(" with both stages reached ")
+                        .append(v.later()).append(" first (e.g. ")
                         .append(String.join(", ", v.examples())).append(")\n");
             }
         });
     }
 
     private static void heading(StringBuilder out, String title, int count, String unit) {
-        out.append('\n').append(title).append(" (").append(count).append(' ').append(unit).append(")\n");
+        out.append('\n').append(title).append(" (").append(count).append(plural(count, " " + unit)).append(")\n");
     }
 
     private static <T> Map<String, List<T>> byPersona(List<T> items, Function<T, String> persona) {
