@@ -8,9 +8,7 @@ import dev.journeyconnector.insight.DriftReport.UnmappedObject;
 import dev.journeyconnector.insight.DriftReport.UnseenType;
 import dev.journeyconnector.insight.DriftScore.Component;
 import dev.journeyconnector.insight.DriftScore.Part;
-import dev.journeyconnector.mapping.JourneyMap;
 import dev.journeyconnector.mapping.JourneyMap.PersonaJourney;
-import dev.journeyconnector.mapping.JourneyMap.Stage;
 
 import java.time.Duration;
 import java.time.Instant;
