@@ -1,6 +1,7 @@
 package dev.journeyconnector.mapping;
 
 import dev.journeyconnector.journey.Touchpoint;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,8 +15,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MappingSetTest {
     private static final Path SHIPPED = Path.of("..", "mappings");
 
+    private static final Path SHIPPED_ROUTES = Path.of("..", "routes");
+
     @TempDir
+    Path root;
     Path dir;
+    Path routes;
+
+    @BeforeEach
+    void folders() throws Exception {
+        dir = Files.createDirectory(root.resolve("mappings"));
+        routes = Files.createDirectory(root.resolve("routes"));
+    }
 
     @Test
     void theShippedFolderLoadsWhole() throws Exception {
@@ -61,10 +72,16 @@ class MappingSetTest {
         assertThat(MappingSet.fingerprint(dir)).isNotEqualTo(before);
     }
 
+    /** The shipped mappings and routes, side by side as in the repository. */
     private void copyShipped() throws Exception {
-        try (var files = Files.list(SHIPPED)) {
+        copy(SHIPPED, dir);
+        copy(SHIPPED_ROUTES, routes);
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var files = Files.list(from)) {
             for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
