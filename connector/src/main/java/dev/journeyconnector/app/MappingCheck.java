@@ -82,10 +82,16 @@ final class MappingCheck {
         out.append(row("objects mapped", String.valueOf(mappings.size())));
         Set<String> ruleTypes = new LinkedHashSet<>();
         for (TouchpointMapping m : mappings) {
-            List<String> types = m.rules().stream().map(MappingRule::type).toList();
-            ruleTypes.addAll(types);
-            out.append(String.format("    %-28s %d %s: %s (%s)%n", m.source().wireName() + "/" + m.object(),
-                    types.size(), types.size() == 1 ? "rule" : "rules", String.join(", ", types),
+            String what;
+            if (m.reference()) {
+                what = "reference data, no touchpoints";
+            } else {
+                List<String> types = m.rules().stream().map(MappingRule::type).toList();
+                ruleTypes.addAll(types);
+                what = types.size() + (types.size() == 1 ? " rule: " : " rules: ") + String.join(", ", types)
+                        + (m.skip().isPresent() ? "; some records skipped" : "");
+            }
+            out.append(String.format("    %-28s %s (%s)%n", m.source().wireName() + "/" + m.object(), what,
                     Path.of(m.file()).getFileName()));
         }
         out.append(row("rule types", ruleTypes.size() + " distinct"));

@@ -104,7 +104,7 @@ class LiveMappingsTest {
         assertThat(after.fingerprint()).isNotEqualTo(before.fingerprint()).isEqualTo(MappingSet.fingerprint(dir));
         assertThat(heard).containsExactly(after);
         assertThat(messages(Level.INFO)).containsExactly(
-                "Mappings reloaded: 3 files, fingerprint " + after.fingerprint().substring(0, 12) + "…");
+                "Mappings reloaded: " + yamlFiles() + " files, fingerprint " + after.fingerprint().substring(0, 12) + "…");
         assertThat(live.check()).isEqualTo(LiveMappings.Outcome.UNCHANGED);
         assertThat(heard).hasSize(1);
     }
@@ -157,11 +157,13 @@ class LiveMappingsTest {
         start();
         assertThat(live.get().mapping(Touchpoint.Source.SALESFORCE, "Case")).isPresent();
 
+        long before = yamlFiles();
         Files.delete(dir.resolve("salesforce-case.yaml"));
 
         assertThat(live.check()).isEqualTo(LiveMappings.Outcome.APPLIED);
         assertThat(live.get().mapping(Touchpoint.Source.SALESFORCE, "Case")).isEmpty();
-        assertThat(messages(Level.INFO)).singleElement().asString().startsWith("Mappings reloaded: 2 files");
+        assertThat(messages(Level.INFO)).singleElement().asString()
+                .startsWith("Mappings reloaded: " + (before - 1) + " files");
     }
 
     @Test
@@ -296,6 +298,12 @@ class LiveMappingsTest {
         Pattern line = Pattern.compile("(?m)^(\\s*)" + Pattern.quote(from));
         assertThat(text).as("the Case mapping has a line '" + from + "'").containsPattern(line);
         Files.writeString(file, line.matcher(text).replaceFirst("$1" + Matcher.quoteReplacement(to)));
+    }
+
+    private long yamlFiles() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).count();
+        }
     }
 
     private List<String> messages(Level level) {
