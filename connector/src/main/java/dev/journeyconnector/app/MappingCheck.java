@@ -29,12 +29,13 @@ final class MappingCheck {
     }
 
     /**
-     * Loads and checks the mapping folder as a run would use it.
+     * Loads and checks the mapping folder as a run uses it: every file, and every mapped object and field
+     * against what the routes in {@code routesDir} pull (a mapping of a field no route fetches would never fire).
      *
      * @throws MappingException with every problem of every file, each with file, line and path
      */
     static MappingSet load(Path mappingsDir, Path routesDir) throws MappingException {
-        return MappingSet.load(mappingsDir);
+        return MappingSet.load(mappingsDir, routesDir);
     }
 
     /**

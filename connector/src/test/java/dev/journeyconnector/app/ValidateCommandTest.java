@@ -121,6 +121,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void mappingsAreCheckedAgainstWhatTheRoutesPull() throws Exception {
+        Path mappings = copyShipped();
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+
+        Result empty = validate(Map.of("JOURNEY_MAPPINGS_DIR", mappings.toString(), "JOURNEY_ROUTES_DIR", routes.toString()));
+        Result missing = validate(Map.of("JOURNEY_MAPPINGS_DIR", mappings.toString(),
+                "JOURNEY_ROUTES_DIR", dir.resolve("no-routes").toString()));
+
+        assertThat(empty.exit()).isEqualTo(JourneyConnector.BAD_CONFIG);
+        assertThat(empty.err()).containsPattern("salesforce-case\\.yaml:\\d+ .*Case");
+        assertThat(missing.exit()).isEqualTo(JourneyConnector.BAD_CONFIG);
+        assertThat(missing.err()).contains("no-routes").contains("JOURNEY_ROUTES_DIR");
+    }
+
+    @Test
     void itNeedsOnlyTheFolderSettingsNotAValidVendorConfiguration() throws Exception {
         // A client secret without a client id makes a run refuse its configuration; validate does not care.
         Map<String, String> env = new HashMap<>();
@@ -170,10 +185,13 @@ class ValidateCommandTest {
         return run(env, "validate");
     }
 
+    /** Runs the command line with the repository's routes unless the test names others. */
     private Result run(Map<String, String> env, String... args) {
+        Map<String, String> environment = new HashMap<>(env);
+        environment.putIfAbsent("JOURNEY_ROUTES_DIR", SHIPPED_ROUTES.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = JourneyConnector.execute(args, env, dir.resolve("no.env"),
+        int exit = JourneyConnector.execute(args, environment, dir.resolve("no.env"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LiveMappingsTest {
     private static final Path SHIPPED = Path.of("..", "mappings");
+    private static final Path ROUTES = Path.of("..", "routes");
 
     @TempDir
     Path root;
@@ -65,7 +66,7 @@ class LiveMappingsTest {
     private LiveMappings start() throws MappingException {
         live = LiveMappings.load(dir, d -> {
             loads.incrementAndGet();
-            return MappingSet.load(d);
+            return MappingSet.load(d, ROUTES);
         });
         log.list.clear();
         return live;
@@ -75,7 +76,7 @@ class LiveMappingsTest {
     void anInvalidFolderDoesNotStart() throws Exception {
         breakCaseMappingAndPersonas();
 
-        assertThatThrownBy(() -> LiveMappings.load(dir, MappingSet::load)).isInstanceOfSatisfying(MappingException.class,
+        assertThatThrownBy(() -> LiveMappings.load(dir, d -> MappingSet.load(d, ROUTES))).isInstanceOfSatisfying(MappingException.class,
                 e -> assertThat(e.problems()).hasSize(3));
     }
 
@@ -255,7 +256,7 @@ class LiveMappingsTest {
             if (calls.incrementAndGet() > 1) {
                 throw new NullPointerException("parser bug");
             }
-            return MappingSet.load(d);
+            return MappingSet.load(d, ROUTES);
         });
         MappingSet before = live.get();
         log.list.clear();
