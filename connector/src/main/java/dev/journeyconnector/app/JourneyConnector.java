@@ -79,7 +79,8 @@ public final class JourneyConnector {
             awaitShutdown(run);
             return OK;
         } catch (MappingException e) {
-            err.println("journey-connector cannot start: the " + MappingCheck.problems(config.journey().mappingsDir(), e));
+            err.println("journey-connector could not start: the "
+                    + MappingCheck.problems(config.journey().mappingsDir(), config.routesDir(), e));
             err.println("Nothing was started. Fix them (check with 'journey validate') and start again.");
             run.close();
             return BAD_CONFIG;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,16 +57,20 @@ final class MappingCheck {
             out.print(summary(model));
             return JourneyConnector.OK;
         } catch (MappingException e) {
-            err.println("The " + problems(mappingsDir, e));
+            err.println("The " + problems(mappingsDir, routesDir, e));
             err.println("A connector does not start on these files, and a running one keeps the mappings it has.");
             return JourneyConnector.BAD_CONFIG;
         }
     }
 
-    /** {@code mapping files in DIR have N problems:} and one {@code - file:line path: message} line each. */
-    static String problems(Path mappingsDir, MappingException e) {
+    /**
+     * {@code mapping files in M (checked against the routes in R) have N problems:}, then one {@code - file:line
+     * path: message} line each; a route file that is not YAML is among them, as the check reads the routes.
+     */
+    static String problems(Path mappingsDir, Path routesDir, MappingException e) {
         int n = e.problems().size();
-        return "mapping files in " + mappingsDir + " have " + n + (n == 1 ? " problem:" : " problems:")
+        return "mapping files in " + mappingsDir + " (checked against the routes in " + routesDir + ") have " + n
+                + (n == 1 ? " problem:" : " problems:")
                 + e.problems().stream().map(p -> System.lineSeparator() + "  - " + p).collect(Collectors.joining());
     }
 
@@ -75,11 +80,10 @@ final class MappingCheck {
         List<String> files = yamlFiles(model.dir());
         out.append("Mappings OK: ").append(files.size()).append(" files in ").append(model.dir())
                 .append(", fingerprint ").append(model.fingerprint(), 0, 12).append('\n');
-        out.append(row("files", String.join(", ", files)));
 
         List<TouchpointMapping> mappings = model.mappings().values().stream()
-                .sorted((a, b) -> (a.source().wireName() + "/" + a.object()).compareTo(b.source().wireName() + "/" + b.object()))
-                .toList();
+                .sorted(Comparator.comparing(MappingCheck::name)).toList();
+        int width = mappings.stream().mapToInt(m -> name(m).length()).max().orElse(0);
         out.append(row("objects mapped", String.valueOf(mappings.size())));
         Set<String> ruleTypes = new LinkedHashSet<>();
         for (TouchpointMapping m : mappings) {
@@ -92,8 +96,7 @@ final class MappingCheck {
                 what = types.size() + (types.size() == 1 ? " rule: " : " rules: ") + String.join(", ", types)
                         + (m.skip().isPresent() ? "; some records skipped" : "");
             }
-            out.append(String.format("    %-28s %s (%s)%n", m.source().wireName() + "/" + m.object(), what,
-                    Path.of(m.file()).getFileName()));
+            out.append(String.format("    %-" + width + "s  %s (%s)%n", name(m), what, Path.of(m.file()).getFileName()));
         }
         out.append(row("rule types", ruleTypes.size() + " distinct"));
 
@@ -107,6 +110,10 @@ final class MappingCheck {
         out.append(row("channels", v.channels().size() + ": " + names(v.channels())));
         out.append(row("departments", v.departments().size() + ": " + names(v.departments())));
         return out.toString();
+    }
+
+    private static String name(TouchpointMapping m) {
+        return MappingSet.key(m.source(), m.object());
     }
 
     private static String row(String label, String value) {

@@ -1,14 +1,13 @@
 package dev.journeyconnector.it;
 
+import dev.journeyconnector.testing.MappingFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -48,24 +47,16 @@ class MappingErrorIT {
         assertNothingStarted(run, data);
     }
 
-    /** The shipped files with three mistakes in two files. */
+    /** Three mistakes in two files. */
     private Path brokenMappings() throws Exception {
-        Path mappings = Files.createDirectories(dir.resolve("mappings"));
-        try (Stream<Path> files = Files.list(Cli.MAPPINGS)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, mappings.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Path mappings = MappingFolders.small(dir.resolve("mappings"));
         Files.writeString(mappings.resolve("personas.yaml"), "personas: []\n");
-        Path cases = mappings.resolve("salesforce-case.yaml");
-        String text = Files.readString(cases);
-        assertThat(text).contains("\n    stage: service\n");
-        Files.writeString(cases, text.replace("\n    stage: service\n", "\n    stage: servicing\n"));
+        MappingFolders.replaceCaseLine(mappings, MappingFolders.STAGE_LINE, "    stage: servicing\n");
         return mappings;
     }
 
     private static void assertEveryProblemInOneMessage(String err) {
-        assertThat(err).containsPattern("journey-connector cannot start: the mapping files in .*mappings have 3 problems:\\R"
+        assertThat(err).containsPattern("journey-connector could not start: the mapping files in .*mappings \\(checked against the routes in .*routes\\) have 3 problems:\\R"
                 + "  - .*personas\\.yaml:1 personas: .*\\R"
                 + "  - .*personas\\.yaml:1 default: .*\\R"
                 + "  - .*salesforce-case\\.yaml:\\d+ rules\\[0]\\.stage: unknown stage 'servicing'.*\\R"

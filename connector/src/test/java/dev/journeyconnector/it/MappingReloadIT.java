@@ -1,5 +1,6 @@
 package dev.journeyconnector.it;
 
+import dev.journeyconnector.testing.MappingFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +31,9 @@ class MappingReloadIT {
     @Test
     void aBrokenEditIsReportedOnceWhileTheConnectorKeepsPollingThenTheFixIsAppliedWithoutARestart() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        Path mappings = Files.createDirectories(dir.resolve("mappings"));
-        try (Stream<Path> files = Files.list(Cli.MAPPINGS)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, mappings.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        Path cases = mappings.resolve("salesforce-case.yaml");
+        Path mappings = MappingFolders.small(dir.resolve("mappings"));
+        Path cases = mappings.resolve(MappingFolders.CASES);
         String goodCases = Files.readString(cases);
-        assertThat(goodCases).contains("\n    stage: service\n").contains("\n    department: support\n")
-                .contains("\n    title: \"{Subject}\"\n");
 
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toAbsolutePath().toString());
@@ -60,8 +54,8 @@ class MappingReloadIT {
             awaitLines(log, SUMMARIES, 1, Duration.ofSeconds(90));
 
             // The admin saves the Case mapping with two mistakes.
-            save(cases, goodCases.replace("\n    stage: service\n", "\n    stage: servicing\n")
-                    .replace("\n    department: support\n", "\n    department: suport\n"));
+            save(cases, goodCases.replace(MappingFolders.STAGE_LINE, "    stage: servicing\n")
+                    .replace(MappingFolders.DEPARTMENT_LINE, "    department: suport\n"));
 
             awaitLines(log, REJECTED, 1, Duration.ofSeconds(30));
             int summariesAtBreak = count(log, SUMMARIES);
@@ -77,7 +71,7 @@ class MappingReloadIT {
                     l -> assertThat(l).matches("  - .*salesforce-case\\.yaml:\\d+ rules\\[0]\\.department: unknown department 'suport'.*"));
 
             // The admin fixes both, and changes a title while at it.
-            save(cases, goodCases.replace("\n    title: \"{Subject}\"\n", "\n    title: \"Case {CaseNumber}: {Subject}\"\n"));
+            save(cases, goodCases.replace(MappingFolders.TITLE_LINE, "    title: \"Case {CaseNumber}: {Subject}\"\n"));
 
             awaitLines(log, "Mappings reloaded: ", 1, Duration.ofSeconds(30));
             assertThat(lines(log).filter(l -> l.contains("Mappings reloaded: ")).findFirst().orElseThrow())

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.journeyconnector.journey.Touchpoint;
+import dev.journeyconnector.testing.MappingFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,16 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LiveMappingsTest {
-    private static final Path SHIPPED = Path.of("..", "mappings");
-    private static final Path ROUTES = Path.of("..", "routes");
+    private static final Path SHIPPED = MappingFolders.SHIPPED;
+    private static final Path ROUTES = MappingFolders.ROUTES;
 
     @TempDir
     Path root;
@@ -42,13 +41,8 @@ class LiveMappingsTest {
     private LiveMappings live;
 
     @BeforeEach
-    void copyShippedMappingsAndWatchTheLog() throws Exception {
-        dir = Files.createDirectories(root.resolve("mappings"));
-        try (Stream<Path> files = Files.list(SHIPPED)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+    void writeMappingsAndWatchTheLog() throws Exception {
+        dir = MappingFolders.small(root.resolve("mappings"));
         log.start();
         logger.addAppender(log);
         logger.setLevel(Level.INFO);
@@ -292,13 +286,9 @@ class LiveMappingsTest {
         editCaseMapping("stage: service", "stage: servicing");
     }
 
-    /** Edits the first line (not a comment) of the Case mapping that holds {@code from}. */
+    /** Changes one line of the test's Case mapping, e.g. {@code stage: service} of its first rule. */
     private void editCaseMapping(String from, String to) throws Exception {
-        Path file = dir.resolve("salesforce-case.yaml");
-        String text = Files.readString(file);
-        Pattern line = Pattern.compile("(?m)^(\\s*)" + Pattern.quote(from));
-        assertThat(text).as("the Case mapping has a line '" + from + "'").containsPattern(line);
-        Files.writeString(file, line.matcher(text).replaceFirst("$1" + Matcher.quoteReplacement(to)));
+        MappingFolders.replaceCaseLine(dir, "    " + from + "\n", "    " + to + "\n");
     }
 
     private long yamlFiles() throws Exception {
