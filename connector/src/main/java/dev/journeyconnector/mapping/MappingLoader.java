@@ -28,15 +28,24 @@ import java.util.stream.Collectors;
  * Reads a touchpoint mapping file ({@code mappings/salesforce-case.yaml}), checking everything an admin can
  * get wrong and reporting all of it at once, each problem with file, line and path ({@code rules[1].channel.map.Web};
  * indexes count from 0). Every word (constants, every {@code map} value, every {@code default}) is checked
- * against the {@link Vocabulary}.
+ * against the {@link Vocabulary}; given {@link SourceFields}, the object against what the routes pull and every
+ * field named against that object's fields. Rules that can never fire are reported ({@link Reachability}).
  *
  * <pre>
  * source: salesforce                     # salesforce, zendesk or mailchimp
  * object: Case                           # the record type in that system
+ * reference: false                       # optional; true: reference data, no customer/link/skip/rules
+ * customer:                              # required unless reference; tried in order (CustomerLink.Kind keys)
+ *   - contact: ContactId
+ *   - account: AccountId
+ * link: { salesforce: Id }               # optional; or {salesforce: {object: Case, id: CaseId}},
+ *                                        # {zendesk-ticket: id}, {mailchimp-campaign: campaign_id}
+ * skip: { field: Status, equals: Merged } # optional condition: records that are no journey moment
  * rules:                                 # every rule whose when holds makes one touchpoint
  *   - type: case-opened                  # lower case words joined by hyphens; unique in the file
  *     when: { field: Origin, exists: true }   # optional; see ConditionParser
- *     at: CreatedDate                    # the field holding the time (ISO)
+ *     at: CreatedDate                    # the field holding the time (ISO), or
+ *                                        # {field: created_at, plusMinutes: metric_set.reply_time_in_minutes.calendar}
  *     title: "Case {CaseNumber}: {Subject}"   # optional; {Field} placeholders, dotted allowed
  *     stage: service                     # a word, or {from: Field, map: {A: x}, default: y}
  *     channel: { from: Origin, map: { Phone: phone, Web: web }, default: web }
