@@ -4,6 +4,8 @@ import dev.journeyconnector.mailchimp.JourneyMailchimpComponent;
 import dev.journeyconnector.mailchimp.client.MailchimpClient;
 import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
 import dev.journeyconnector.mailchimp.client.OkHttpMailchimpClient;
+import dev.journeyconnector.mapping.LiveMappings;
+import dev.journeyconnector.mapping.MappingException;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.zendesk.JourneyZendeskComponent;
 import dev.journeyconnector.zendesk.client.OkHttpZendeskClient;
@@ -57,14 +59,21 @@ public final class ConnectorRun implements AutoCloseable {
     private RunLog runLog;
     private long runId;
     private Main camel;
+    private LiveMappings mappings;
 
     public ConnectorRun(JourneyConfig config, boolean once) {
         this.config = config;
         this.once = once;
     }
 
-    /** Opens the store, starts the sandbox if configured, connects to Salesforce and starts the routes. */
+    /**
+     * Checks the mapping files, opens the store, starts the sandbox if configured, connects to Salesforce
+     * and starts the routes.
+     *
+     * @throws MappingException with every problem of the mapping files; then nothing was started
+     */
     public void start() throws Exception {
+        mappings = loadMappings();
         database = Database.open(config.database(), config.dataDir());
         toClose.add(database);
         LOG.info("Store: {}", database.embedded()
@@ -109,6 +118,27 @@ public final class ConnectorRun implements AutoCloseable {
         }
         toClose.add(0, camel::stop);
         checkRoutesStarted(camel.getCamelContext());
+        followMappingChanges();
+    }
+
+    // Mappings (issue 4): checked before anything starts; followed while the connector keeps polling.
+
+    /** The mappings in force; a running connector replaces them when the files change and are valid. */
+    public LiveMappings mappings() {
+        return mappings;
+    }
+
+    /** The whole model, checked before the store, the sandbox or any vendor is touched. */
+    private LiveMappings loadMappings() throws MappingException {
+        return LiveMappings.load(config.journey().mappingsDir(), dir -> MappingCheck.load(dir, config.routesDir()));
+    }
+
+    /** A --once run keeps the model it started with; a continuous one picks up edits without a restart. */
+    private void followMappingChanges() {
+        if (!once) {
+            mappings.startChecking(config.journey().mappingsCheckInterval());
+            toClose.add(0, mappings);
+        }
     }
 
     /** Waits until every pull route has polled once, then analyses and writes back; returns the summary. */
