@@ -2,7 +2,11 @@ package dev.journeyconnector.journey;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -22,9 +26,13 @@ import java.util.regex.Pattern;
  * @param title       a short human text ("Never received my itinerary"); may be empty, never null
  * @param deepLink    the record's page in its own system, built by {@link DeepLinks}; null when that
  *                    system's settings are not known
+ * @param attributes  normalised facts about the moment that insight rules read instead of vendor fields, named
+ *                    the same across sources ({@code priority: high}, {@code owner: 005...}, {@code internal: true});
+ *                    declared per rule in the mapping files; empty when a mapping declares none
  */
 public record Touchpoint(Key key, String customerKey, String stage, String channel, String department,
-                         String device, Sentiment sentiment, Instant occurredAt, String title, URI deepLink) {
+                         String device, Sentiment sentiment, Instant occurredAt, String title, URI deepLink,
+                         Map<String, String> attributes) {
 
     /** The systems touchpoints come from. */
     public enum Source {
@@ -107,7 +115,14 @@ public record Touchpoint(Key key, String customerKey, String stage, String chann
         }
     }
 
+    /** A touchpoint without attributes. */
+    public Touchpoint(Key key, String customerKey, String stage, String channel, String department, String device,
+                      Sentiment sentiment, Instant occurredAt, String title, URI deepLink) {
+        this(key, customerKey, stage, channel, department, device, sentiment, occurredAt, title, deepLink, Map.of());
+    }
+
     public Touchpoint {
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(channel, "channel");
@@ -121,6 +136,11 @@ public record Touchpoint(Key key, String customerKey, String stage, String chann
         }
     }
 
+    /** An attribute's value, e.g. {@code attribute("priority")}; empty when the mapping gave none. */
+    public Optional<String> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name));
+    }
+
     /** The kind of touchpoint, from its key: {@code case-opened}, {@code ticket-first-reply} ... */
     public String type() {
         return key.type();
@@ -129,7 +149,7 @@ public record Touchpoint(Key key, String customerKey, String stage, String chann
     /** The same touchpoint, resolved to a customer. */
     public Touchpoint withCustomerKey(String customerKey) {
         return new Touchpoint(key, customerKey, stage, channel, department, device, sentiment, occurredAt, title,
-                deepLink);
+                deepLink, attributes);
     }
 
     /**
