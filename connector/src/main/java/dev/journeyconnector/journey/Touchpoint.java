@@ -42,8 +42,10 @@ public record Touchpoint(Key key, String customerKey, String stage, String chann
 
     /**
      * The natural key: a record and a kind of moment in it (one Zendesk ticket yields {@code ticket-opened}
-     * and {@code ticket-first-reply}). Written as {@code source/object/recordId/type}, so no part may hold a
-     * slash or whitespace.
+     * and {@code ticket-first-reply}). Written as {@code source/object/recordId/type}. The record id is the
+     * store's, which may hold slashes (a Mailchimp member is {@code list_id/id}, an email activity
+     * {@code campaign_id/email_id/action/timestamp[/url]}); source, object and type never do, so the string
+     * still parses back ({@link #parse}). No part may hold whitespace or control characters.
      *
      * @param source   the system
      * @param object   the record's type in that system: {@code Case}, {@code ticket}, {@code campaign}
@@ -52,19 +54,43 @@ public record Touchpoint(Key key, String customerKey, String stage, String chann
      */
     public record Key(Source source, String object, String recordId, String type) {
         private static final Pattern OBJECT = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
-        private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9_.:@+=-]{1,200}");
+        /** Printable, no whitespace: a clicked link's URL is part of an email activity's id. */
+        private static final Pattern RECORD_ID = Pattern.compile("[^\\s\\p{Cntrl}\\p{Cf}]{1,1000}",
+                Pattern.UNICODE_CHARACTER_CLASS);
         private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
         public Key {
             Objects.requireNonNull(source, "source");
             require("object", object, OBJECT, "letters, digits and underscores, e.g. Case or ticket");
-            require("recordId", recordId, RECORD_ID, "letters, digits and _.:@+=- (no slash or space)");
+            require("recordId", recordId, RECORD_ID, "1 to 1000 characters without whitespace or control characters");
             require("type", type, TYPE, "lower case words joined by hyphens, e.g. ticket-first-reply");
         }
 
         /** The key as one stable string, e.g. {@code zendesk/ticket/4711/ticket-first-reply}. */
         public String asString() {
             return source.wireName() + "/" + object + "/" + recordId + "/" + type;
+        }
+
+        /**
+         * The key of {@link #asString()}: source and object are the first two parts, the type the last, the
+         * record id everything between.
+         *
+         * @throws IllegalArgumentException when the text is not such a key
+         */
+        public static Key parse(String text) {
+            int first = text == null ? -1 : text.indexOf('/');
+            int second = first < 0 ? -1 : text.indexOf('/', first + 1);
+            int last = text == null ? -1 : text.lastIndexOf('/');
+            if (second < 0 || last <= second) {
+                throw new IllegalArgumentException("'" + (text == null ? "" : printable(text, 80))
+                        + "' is not a touchpoint key source/object/recordId/type");
+            }
+            String source = text.substring(0, first);
+            Source parsed = java.util.Arrays.stream(Source.values()).filter(s -> s.wireName().equals(source))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("touchpoint key source '"
+                            + printable(source, 40) + "' is not one of salesforce, zendesk, mailchimp"));
+            return new Key(parsed, text.substring(first + 1, second), text.substring(second + 1, last),
+                    text.substring(last + 1));
         }
 
         @Override

@@ -32,8 +32,10 @@ class TouchpointTest {
 
     @Test
     void keyPartsThatWouldBreakTheKeyAreRejected() {
-        assertThatThrownBy(() -> new Key(Source.ZENDESK, "ticket", "47/11", "ticket-opened"))
-                .hasMessageStartingWith("touchpoint key recordId '47/11' is not valid");
+        assertThatThrownBy(() -> new Key(Source.ZENDESK, "ticket", "47 11", "ticket-opened"))
+                .hasMessageStartingWith("touchpoint key recordId '47 11' is not valid");
+        assertThatThrownBy(() -> new Key(Source.ZENDESK, "ticket", "4711\n", "ticket-opened"))
+                .hasMessageStartingWith("touchpoint key recordId '4711\\n' is not valid");
         assertThatThrownBy(() -> new Key(Source.ZENDESK, "ticket", "4711", "Ticket Opened"))
                 .hasMessageStartingWith("touchpoint key type 'Ticket Opened' is not valid");
         assertThatThrownBy(() -> new Key(Source.ZENDESK, "tic ket", "4711", "ticket-opened"))
@@ -41,6 +43,20 @@ class TouchpointTest {
         assertThatThrownBy(() -> new Key(Source.MAILCHIMP, "campaign", null, "campaign-click"))
                 .hasMessageStartingWith("touchpoint key recordId is missing");
         assertThatThrownBy(() -> new Key(null, "campaign", "1", "campaign-click")).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void storedIdsWithSlashesAreKeysThatParseBack() {
+        Key member = new Key(Source.MAILCHIMP, "members", "44e73ccf5b/5f2b2b2a0b5c", "list-signup");
+        Key click = new Key(Source.MAILCHIMP, "email_activity",
+                "810cf7446e/0b1c/click/2026-05-12T09:00:00+00:00/https://meridian.example/tours?id=7&utm=mc", "campaign-click");
+
+        assertThat(member.asString()).isEqualTo("mailchimp/members/44e73ccf5b/5f2b2b2a0b5c/list-signup");
+        assertThat(Key.parse(member.asString())).isEqualTo(member);
+        assertThat(Key.parse(click.asString())).isEqualTo(click);
+        assertThat(Key.parse(CASE_OPENED.asString())).isEqualTo(CASE_OPENED);
+        assertThatThrownBy(() -> Key.parse("salesforce/Case/case-opened")).hasMessageContaining("is not a touchpoint key");
+        assertThatThrownBy(() -> Key.parse("hubspot/Deal/1/deal-won")).hasMessageContaining("source 'hubspot'");
     }
 
     @Test
