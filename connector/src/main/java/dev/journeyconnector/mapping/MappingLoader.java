@@ -49,7 +49,10 @@ public final class MappingLoader {
 
     private static final Pattern OBJECT = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-    private static final List<String> TOP_KEYS = List.of("source", "object", "rules");
+    private static final List<String> TOP_KEYS = List.of("source", "object", "reference", "customer", "link", "skip",
+            "rules");
+    private static final List<String> LINK_PARENT_KEYS = List.of("object", "id");
+    private static final List<String> AT_KEYS = List.of("field", "plusMinutes");
     private static final List<String> RULE_KEYS = List.of("type", "when", "at", "title", "stage", "channel",
             "department", "device", "sentiment");
     private static final List<String> LOOKUP_KEYS = List.of("from", "map", "default");
@@ -58,8 +61,11 @@ public final class MappingLoader {
     private final Vocabulary vocabulary;
     private final List<MappingProblem> problems = new ArrayList<>();
     private final Map<String, Integer> types = new HashMap<>();
-    /** Mappings holding a known key in the wrong case (Stage:), already reported, so not reported missing too. */
-    private final Map<MappingNode, List<String>> miscased = new HashMap<>();
+    /**
+     * Keys whose absence from a mapping is already explained (written in the wrong case, {@code Stage:}; or
+     * {@code reference:} unreadable, so nobody knows if customer and rules are needed): not reported missing too.
+     */
+    private final Map<MappingNode, List<String>> explained = new HashMap<>();
 
     private MappingLoader(String file, Vocabulary vocabulary) {
         this.file = file;
@@ -87,7 +93,7 @@ public final class MappingLoader {
         Optional<Node> root = MappingYaml.read(file, text);
         if (root.isEmpty() || !(root.get() instanceof MappingNode rootMap)) {
             throw new MappingException(List.of(new MappingProblem(file, root.map(MappingYaml::line).orElse(0), "",
-                    "the file is a mapping with source:, object: and rules: [...]")));
+                    "the file is a mapping with source:, object:, customer: and rules: [...]")));
         }
         Map<String, NodeTuple> top = entries(rootMap, "", TOP_KEYS);
 
@@ -109,11 +115,34 @@ public final class MappingLoader {
             }
             return ok;
         });
+        Optional<Boolean> referenceFlag = reference(top.get("reference"), rootMap);
+        boolean reference = referenceFlag.orElse(false);
+        if (reference) {
+            for (String key : List.of("customer", "link", "skip", "rules")) {
+                NodeTuple entry = top.get(key);
+                if (entry != null) {
+                    problems.add(problem(entry.getKeyNode(), key, "a reference object makes no touchpoints, so it "
+                            + "has no " + key + "; remove it, or remove reference: true"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new MappingException(problems);
+            }
+            return new TouchpointMapping(file, source.orElseThrow(), object.orElseThrow(), true, List.of(),
+                    Optional.empty(), Optional.empty(), List.of());
+        }
+
+        List<CustomerLink> customer = customer(top.get("customer"), rootMap);
+        Optional<LinkSpec> link = Optional.ofNullable(top.get("link"))
+                .flatMap(entry -> link(entry.getValueNode(), source, object));
+        Optional<Condition> skip = Optional.ofNullable(top.get("skip"))
+                .flatMap(entry -> condition(entry.getValueNode(), "skip"));
 
         List<MappingRule> rules = new ArrayList<>();
         NodeTuple rulesEntry = top.get("rules");
         if (rulesEntry == null) {
-            missing(rootMap, "rules", "rules is missing: a list of rules, each starting with '- type: ...'");
+            missing(rootMap, "rules", "rules is missing: a list of rules, each starting with '- type: ...' "
+                    + "(or reference: true for an object that makes no touchpoints)");
         } else if (!(rulesEntry.getValueNode() instanceof SequenceNode list) || list.getValue().isEmpty()) {
             problems.add(problem(rulesEntry.getValueNode(), "rules",
                     "rules takes a list of at least one rule, each starting with '- type: ...'"));
@@ -125,7 +154,178 @@ public final class MappingLoader {
         if (!problems.isEmpty()) {
             throw new MappingException(problems);
         }
-        return new TouchpointMapping(file, source.orElseThrow(), object.orElseThrow(), List.of(), rules);
+        return new TouchpointMapping(file, source.orElseThrow(), object.orElseThrow(), false, customer, link, skip,
+                rules);
+    }
+
+    /** {@code reference: true|false}; absent is false; empty when it is neither (already reported). */
+    private Optional<Boolean> reference(NodeTuple entry, MappingNode rootMap) {
+        if (entry == null) {
+            return Optional.of(false);
+        }
+        Object value = entry.getValueNode() instanceof ScalarNode s ? ConditionParser.scalar(s) : null;
+        if (value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        problems.add(problem(entry.getValueNode(), "reference", "reference takes true or false"));
+        // Whether customer and rules are required is unknown, so their absence is not reported as well.
+        explained.computeIfAbsent(rootMap, m -> new ArrayList<>()).addAll(List.of("customer", "rules"));
+        return Optional.empty();
+    }
+
+    /** {@code customer: [{contact: ContactId}, {account: AccountId}]}: required, at least one link. */
+    private List<CustomerLink> customer(NodeTuple entry, MappingNode rootMap) {
+        String known = Arrays.stream(CustomerLink.Kind.values()).map(CustomerLink.Kind::key)
+                .collect(Collectors.joining(", "));
+        if (entry == null) {
+            missing(rootMap, "customer", "customer is missing: a list saying whose record it is, e.g. "
+                    + "customer: [{contact: ContactId}, {account: AccountId}]; known kinds: " + known
+                    + " (or reference: true for an object that makes no touchpoints)");
+            return List.of();
+        }
+        if (!(entry.getValueNode() instanceof SequenceNode list) || list.getValue().isEmpty()) {
+            problems.add(problem(entry.getValueNode(), "customer", "customer takes a list of at least one "
+                    + "'- kind: Field', tried in order, e.g. '- contact: ContactId'; known kinds: " + known));
+            return List.of();
+        }
+        List<CustomerLink> links = new ArrayList<>();
+        for (int i = 0; i < list.getValue().size(); i++) {
+            Node item = list.getValue().get(i);
+            String path = "customer[" + i + "]";
+            if (!(item instanceof MappingNode map) || map.getValue().size() != 1
+                    || !(map.getValue().get(0).getKeyNode() instanceof ScalarNode keyNode)) {
+                problems.add(problem(item, path, "each customer entry is one 'kind: Field', e.g. "
+                        + "'- contact: ContactId'; known kinds: " + known));
+                continue;
+            }
+            String key = keyNode.getValue();
+            Optional<CustomerLink.Kind> kind = CustomerLink.Kind.ofKey(key);
+            if (kind.isEmpty()) {
+                problems.add(problem(keyNode, path + "." + key, "unknown customer kind '" + key + "'"
+                        + similar(key, Arrays.stream(CustomerLink.Kind.values())
+                        .map(CustomerLink.Kind::key).toList()) + "; known: " + known));
+            }
+            Optional<FieldPath> field = fieldValue(map.getValue().get(0).getValueNode(), path + "." + key);
+            if (kind.isPresent() && field.isPresent()) {
+                CustomerLink link = new CustomerLink(kind.get(), field.get());
+                if (links.contains(link)) {
+                    problems.add(problem(keyNode, path, "'" + link + "' is listed twice"));
+                } else {
+                    links.add(link);
+                }
+            }
+        }
+        return links;
+    }
+
+    /**
+     * {@code link: {zendesk-ticket: id}}, {@code {salesforce: Id}} (the file's own object), {@code {salesforce:
+     * {object: Case, id: CaseId}}} or {@code {mailchimp-campaign: campaign_id}}.
+     */
+    private Optional<LinkSpec> link(Node node, Optional<Touchpoint.Source> source, Optional<String> object) {
+        String known = Arrays.stream(LinkSpec.Kind.values()).map(LinkSpec.Kind::key).collect(Collectors.joining(", "));
+        String shape = "link takes one of {zendesk-ticket: Field}, {salesforce: Field}, "
+                + "{salesforce: {object: Object, id: Field}}, {mailchimp-campaign: Field}";
+        if (!(node instanceof MappingNode map) || map.getValue().size() != 1
+                || !(map.getValue().get(0).getKeyNode() instanceof ScalarNode keyNode)) {
+            problems.add(problem(node, "link", shape));
+            return Optional.empty();
+        }
+        String key = keyNode.getValue();
+        String path = "link." + key;
+        Node value = map.getValue().get(0).getValueNode();
+        Optional<LinkSpec.Kind> kind = LinkSpec.Kind.ofKey(key);
+        if (kind.isEmpty()) {
+            problems.add(problem(keyNode, path, "unknown link kind '" + key + "'"
+                    + similar(key, Arrays.stream(LinkSpec.Kind.values()).map(LinkSpec.Kind::key).toList())
+                    + "; known: " + known));
+            return Optional.empty();
+        }
+        if (kind.get() != LinkSpec.Kind.SALESFORCE) {
+            return fieldValue(value, path).map(id -> new LinkSpec(kind.get(), null, id));
+        }
+        if (value instanceof ScalarNode) {
+            Optional<FieldPath> id = fieldValue(value, path);
+            if (source.isPresent() && source.get() != Touchpoint.Source.SALESFORCE) {
+                problems.add(problem(value, path, "a " + source.get().wireName() + " record is not a Salesforce "
+                        + "record; name the Salesforce object: {salesforce: {object: Case, id: Field}}"));
+                return Optional.empty();
+            }
+            return id.flatMap(i -> object.map(o -> new LinkSpec(LinkSpec.Kind.SALESFORCE, o, i)));
+        }
+        if (!(value instanceof MappingNode parent)) {
+            problems.add(problem(value, path, shape));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        Map<String, NodeTuple> parts = entries(parent, path, LINK_PARENT_KEYS);
+        Optional<String> parentObject = text(parts, parent, path, "object").filter(value2 -> {
+            boolean ok = OBJECT.matcher(value2).matches();
+            if (!ok) {
+                problems.add(problem(parts.get("object").getValueNode(), path + ".object", "object '" + value2
+                        + "' is a Salesforce object name such as Case or Opportunity"));
+            }
+            return ok;
+        });
+        Optional<FieldPath> id = text(parts, parent, path, "id")
+                .flatMap(v -> field(parts.get("id").getValueNode(), path + ".id", v));
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new LinkSpec(LinkSpec.Kind.SALESFORCE, parentObject.orElseThrow(), id.orElseThrow()));
+    }
+
+    private Optional<Condition> condition(Node node, String path) {
+        return new ConditionParser(file).parse(node, path, problems);
+    }
+
+    /**
+     * {@code at: Field}, or {@code at: {field: Field, plusMinutes: Field}} for a time given as minutes after
+     * another (Zendesk's first reply).
+     */
+    private Optional<TimeSpec> at(Map<String, NodeTuple> entries, MappingNode owner, String path) {
+        String atPath = path + ".at";
+        NodeTuple entry = entries.get("at");
+        if (entry == null) {
+            missing(owner, atPath, "at is missing: the field holding when it happened, e.g. at: CreatedDate, or "
+                    + "{field: created_at, plusMinutes: Field}");
+            return Optional.empty();
+        }
+        Node node = entry.getValueNode();
+        if (node instanceof ScalarNode) {
+            return fieldValue(node, atPath).map(TimeSpec::of);
+        }
+        if (!(node instanceof MappingNode map)) {
+            problems.add(problem(node, atPath, "at takes a field, or {field: Field, plusMinutes: Field}"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        Map<String, NodeTuple> parts = entries(map, atPath, AT_KEYS);
+        Optional<FieldPath> field = text(parts, map, atPath, "field")
+                .flatMap(v -> field(parts.get("field").getValueNode(), atPath + ".field", v));
+        Optional<FieldPath> plus = Optional.empty();
+        if (parts.containsKey("plusMinutes")) {
+            plus = text(parts, map, atPath, "plusMinutes")
+                    .flatMap(v -> field(parts.get("plusMinutes").getValueNode(), atPath + ".plusMinutes", v));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new TimeSpec(field.orElseThrow(), plus.orElse(null)));
+    }
+
+    /** A field name written as a plain value. */
+    private Optional<FieldPath> fieldValue(Node node, String path) {
+        if (!(node instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank()) {
+            problems.add(problem(node, path, "a field name is needed here, such as Id or via.channel"));
+            return Optional.empty();
+        }
+        return field(node, path, scalar.getValue().strip());
+    }
+
+    /** " (did you mean 'x'?)" for a close spelling among {@code known}, else empty text. */
+    private static String similar(String written, List<String> known) {
+        return Spelling.closest(written, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
 
     private Optional<MappingRule> rule(Node node, String path) {
@@ -155,10 +355,9 @@ public final class MappingLoader {
         Optional<Condition> when = Optional.empty();
         NodeTuple whenEntry = entries.get("when");
         if (whenEntry != null) {
-            when = new ConditionParser(file).parse(whenEntry.getValueNode(), path + ".when", problems);
+            when = condition(whenEntry.getValueNode(), path + ".when");
         }
-        Optional<FieldPath> at = text(entries, map, path, "at").flatMap(value -> field(
-                entries.get("at").getValueNode(), path + ".at", value));
+        Optional<TimeSpec> at = at(entries, map, path);
         TitleTemplate title = TitleTemplate.empty();
         NodeTuple titleEntry = entries.get("title");
         if (titleEntry != null) {
@@ -302,7 +501,7 @@ public final class MappingLoader {
             String keyPath = path.isEmpty() ? key : path + "." + key;
             if (!known.contains(key)) {
                 known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
-                        .ifPresent(k -> miscased.computeIfAbsent(map, m -> new ArrayList<>()).add(k));
+                        .ifPresent(k -> explained.computeIfAbsent(map, m -> new ArrayList<>()).add(k));
                 String hint = known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
                         .map(k -> " (did you mean '" + k + "'? keys are case-sensitive)").orElse("");
                 problems.add(problem(keyNode, keyPath, "unknown key '" + key + "'" + hint + "; known: "
@@ -322,7 +521,7 @@ public final class MappingLoader {
      */
     private void missing(MappingNode owner, String path, String message) {
         String key = path.substring(path.lastIndexOf('.') + 1);
-        if (!miscased.getOrDefault(owner, List.of()).contains(key)) {
+        if (!explained.getOrDefault(owner, List.of()).contains(key)) {
             problems.add(problem(owner, path, message));
         }
     }

@@ -24,6 +24,8 @@ class MappingLoaderTest {
     private static final String TICKET = """
             source: zendesk
             object: ticket
+            customer:
+              - zendesk-user: requester_id
             rules:
               - type: ticket-opened
                 at: created_at
@@ -136,6 +138,7 @@ class MappingLoaderTest {
                 source: salesforce
                 object: Case
                 colour: blue
+                customer: [{contact: ContactId}]
                 rules:
                   - type: Case_Opened
                     when: { field: Origin, equal: Web }
@@ -158,22 +161,22 @@ class MappingLoaderTest {
                     List<String> problems = ((MappingException) e).problems().stream()
                             .map(MappingProblem::toString).toList();
                     assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":3 colour: unknown key"));
-                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":5 rules[0].type:"));
-                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":6 rules[0].when")
+                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":6 rules[0].type:"));
+                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":7 rules[0].when")
                             .contains("equal"));
-                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":8 rules[0].title:")
+                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":9 rules[0].title:")
                             .contains("inside another placeholder"));
-                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":9 rules[0].stage:")
+                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":10 rules[0].stage:")
                             .contains("unknown stage 'servicing'"));
                     assertThat(problems).anySatisfy(p -> assertThat(p)
-                            .startsWith(FILE + ":10 rules[0].channel.map.Phone:").contains("unknown channel 'telephone'"));
+                            .startsWith(FILE + ":11 rules[0].channel.map.Phone:").contains("unknown channel 'telephone'"));
                     assertThat(problems).anySatisfy(p -> assertThat(p)
-                            .startsWith(FILE + ":10 rules[0].channel.default:").contains("unknown channel 'fax'"));
-                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":5 rules[0].sentiment:")
+                            .startsWith(FILE + ":11 rules[0].channel.default:").contains("unknown channel 'fax'"));
+                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":6 rules[0].sentiment:")
                             .contains("missing"));
-                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":14 rules[1].title:")
+                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":15 rules[1].title:")
                             .contains("no '{'"));
-                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":18 rules[1].Sentiment:")
+                    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + ":19 rules[1].Sentiment:")
                             .contains("did you mean 'sentiment'"));
                     // the miscased key is reported once, not also as a missing sentiment
                     assertThat(problems).noneSatisfy(p -> assertThat(p).contains("rules[1].sentiment:"));
