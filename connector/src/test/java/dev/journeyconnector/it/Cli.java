@@ -17,6 +17,7 @@ import java.util.Map;
 record Cli(int exit, String out, String err) {
 
     static final Path ROUTES = Path.of("..", "routes");
+    static final Path MAPPINGS = Path.of("..", "mappings");
 
     /** The "Pulled" table of the run summary: "source object" → {fetched, new or changed}. */
     java.util.Map<String, long[]> pulled() {
@@ -54,6 +55,7 @@ record Cli(int exit, String out, String err) {
         Map<String, String> environment = new HashMap<>(env);
         environment.putIfAbsent("JOURNEY_DATA_DIR", dataDir.toString());
         environment.putIfAbsent("JOURNEY_ROUTES_DIR", ROUTES.toString());
+        environment.putIfAbsent("JOURNEY_MAPPINGS_DIR", MAPPINGS.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // The connector logs to stderr through logback; keep those lines with what it printed there.
