@@ -27,6 +27,7 @@ class ContinuousModeIT {
         ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-jar", JAR.toAbsolutePath().toString());
         pb.environment().put("JOURNEY_DATA_DIR", dataDir.toString());
         pb.environment().put("JOURNEY_ROUTES_DIR", Cli.ROUTES.toAbsolutePath().toString());
+        pb.environment().put("JOURNEY_MAPPINGS_DIR", Cli.MAPPINGS.toAbsolutePath().toString());
         pb.environment().put("JOURNEY_POLL_INTERVAL", "1s");
         pb.environment().put("JOURNEY_WRITEBACK_INTERVAL", "2s");
         pb.environment().keySet().removeIf(k -> k.startsWith("SALESFORCE_"));

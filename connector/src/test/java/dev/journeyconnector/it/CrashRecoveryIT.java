@@ -73,6 +73,7 @@ class CrashRecoveryIT {
         pb.environment().keySet().removeIf(k -> k.startsWith("SALESFORCE_") || k.startsWith("JOURNEY_"));
         pb.environment().put("JOURNEY_DATA_DIR", dataDir.toString());
         pb.environment().put("JOURNEY_ROUTES_DIR", Cli.ROUTES.toAbsolutePath().toString());
+        pb.environment().put("JOURNEY_MAPPINGS_DIR", Cli.MAPPINGS.toAbsolutePath().toString());
         pb.environment().put("JOURNEY_WRITEBACK_ENABLED", "false");
         pb.environment().put("SANDBOX_PORT", String.valueOf(sandboxPort));
         pb.directory(dataDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
