@@ -280,22 +280,23 @@ public final class DerivationStore {
      * Forgets the touchpoints, links and unmapped rows of every object not in {@code derived} (a mapping file
      * removed, or turned into reference data), and of records raw_record no longer has.
      *
-     * @return how many rows were deleted
+     * @return how many touchpoints were deleted
      */
     public int forgetAllBut(Collection<ObjectType> derived) {
         List<String> keep = derived.stream().map(o -> o.source() + "/" + o.objectType()).toList();
         return inTransaction("forgetting what objects no longer mapped yielded", c -> {
-            int n = 0;
+            int touchpoints = 0;
             for (String table : List.of("touchpoint", "derived_record", "unmapped_record")) {
                 String sql = "delete from " + table + " t where (t.source || '/' || t.object_type) <> all (?)"
                         + " or not exists (select 1 from raw_record r where r.source = t.source"
                         + " and r.object_type = t.object_type and r.record_id = t.record_id)";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setArray(1, c.createArrayOf("text", keep.toArray()));
-                    n += ps.executeUpdate();
+                    int deleted = ps.executeUpdate();
+                    touchpoints += table.equals("touchpoint") ? deleted : 0;
                 }
             }
-            return n;
+            return touchpoints;
         });
     }
 
