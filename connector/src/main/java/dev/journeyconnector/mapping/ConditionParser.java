@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -48,14 +47,13 @@ public final class ConditionParser {
 
     private static final String FIELD = "field";
     private static final String IGNORE_CASE = "ignoreCase";
-    private static final int MAX_LISTED_FIELDS = 15;
 
     private final String file;
-    private final Set<String> knownFields;
+    private final KnownFields knownFields;
 
     /** A parser that accepts any field name. */
     public ConditionParser(String file) {
-        this(file, null);
+        this(file, (KnownFields) null);
     }
 
     /**
@@ -65,8 +63,16 @@ public final class ConditionParser {
      *                    maps (a parent record, Zendesk {@code via}) have fields of their own
      */
     public ConditionParser(String file, Set<String> knownFields) {
+        this(file, knownFields == null ? null : KnownFields.of(knownFields));
+    }
+
+    /**
+     * @param knownFields the fields of the object the condition tests, or null to accept any; messages name
+     *                    its owner ({@code unknown field 'Orgin' for salesforce Case})
+     */
+    public ConditionParser(String file, KnownFields knownFields) {
         this.file = file;
-        this.knownFields = knownFields == null ? null : Set.copyOf(knownFields);
+        this.knownFields = knownFields;
     }
 
     /**
@@ -233,22 +239,12 @@ public final class ConditionParser {
             problems.add(problem(node, fieldPath, e.getMessage()));
             return Optional.empty();
         }
-        if (knownFields != null && !knownFields.contains(field.first())) {
-            problems.add(problem(node, fieldPath, unknownField(field.first())));
+        Optional<String> unknown = knownFields == null ? Optional.empty() : knownFields.problem(field);
+        if (unknown.isPresent()) {
+            problems.add(problem(node, fieldPath, unknown.get()));
             return Optional.empty();
         }
         return Optional.of(field);
-    }
-
-    private String unknownField(String name) {
-        Optional<String> sameLetters = knownFields.stream().filter(f -> f.equalsIgnoreCase(name)).findFirst();
-        if (sameLetters.isPresent()) {
-            return "unknown field '" + name + "' (did you mean '" + sameLetters.get() + "'? names are case-sensitive)";
-        }
-        if (knownFields.size() <= MAX_LISTED_FIELDS) {
-            return "unknown field '" + name + "'; known: " + String.join(", ", new TreeSet<>(knownFields));
-        }
-        return "unknown field '" + name + "'; it is not among the " + knownFields.size() + " fields of this object";
     }
 
     private boolean ignoreCase(NodeTuple entry, String operator, String path, List<MappingProblem> problems) {

@@ -59,6 +59,10 @@ public final class MappingLoader {
 
     private final String file;
     private final Vocabulary vocabulary;
+    /** The pulled objects and their fields; null to check no field names. */
+    private final SourceFields sources;
+    /** The fields of this file's object, once known; null while unknown or when not checked. */
+    private KnownFields known;
     private final List<MappingProblem> problems = new ArrayList<>();
     private final Map<String, Integer> types = new HashMap<>();
     /**
@@ -67,13 +71,25 @@ public final class MappingLoader {
      */
     private final Map<MappingNode, List<String>> explained = new HashMap<>();
 
-    private MappingLoader(String file, Vocabulary vocabulary) {
+    private MappingLoader(String file, Vocabulary vocabulary, SourceFields sources) {
         this.file = file;
         this.vocabulary = vocabulary;
+        this.sources = sources;
     }
 
-    /** Loads and checks the file; problems name it as given. */
+    /** Loads and checks the file, without checking its object and field names; problems name it as given. */
     public static TouchpointMapping load(Path file, Vocabulary vocabulary) throws MappingException {
+        return load(file, vocabulary, null);
+    }
+
+    /**
+     * Loads and checks the file, its object against what the routes pull and every field it names against
+     * that object's fields.
+     *
+     * @param sources the pulled objects and their fields; null to check no names
+     */
+    public static TouchpointMapping load(Path file, Vocabulary vocabulary, SourceFields sources)
+            throws MappingException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -81,12 +97,18 @@ public final class MappingLoader {
             throw new MappingException(List.of(new MappingProblem(file.toString(), 0, "",
                     "cannot read the file: " + e)));
         }
-        return parse(file.toString(), text, vocabulary);
+        return parse(file.toString(), text, vocabulary, sources);
     }
 
-    /** Checks YAML text as if read from {@code file}. */
+    /** Checks YAML text as if read from {@code file}, without checking object and field names. */
     public static TouchpointMapping parse(String file, String text, Vocabulary vocabulary) throws MappingException {
-        return new MappingLoader(file, vocabulary).parse(text);
+        return parse(file, text, vocabulary, null);
+    }
+
+    /** Checks YAML text as if read from {@code file}; {@code sources} may be null (see {@link #load}). */
+    public static TouchpointMapping parse(String file, String text, Vocabulary vocabulary, SourceFields sources)
+            throws MappingException {
+        return new MappingLoader(file, vocabulary, sources).parse(text);
     }
 
     private TouchpointMapping parse(String text) throws MappingException {
@@ -115,6 +137,12 @@ public final class MappingLoader {
             }
             return ok;
         });
+        if (sources != null && source.isPresent() && object.isPresent()) {
+            Optional<String> unknownObject = sources.unknownObject(source.get(), object.get());
+            unknownObject.ifPresent(message -> problems.add(problem(top.get("object").getValueNode(), "object",
+                    message)));
+            known = sources.fields(source.get(), object.get()).orElse(null);
+        }
         Optional<Boolean> referenceFlag = reference(top.get("reference"), rootMap);
         boolean reference = referenceFlag.orElse(false);
         if (reference) {
@@ -276,7 +304,7 @@ public final class MappingLoader {
     }
 
     private Optional<Condition> condition(Node node, String path) {
-        return new ConditionParser(file).parse(node, path, problems);
+        return new ConditionParser(file, known).parse(node, path, problems);
     }
 
     /**
@@ -365,6 +393,11 @@ public final class MappingLoader {
             if (titleNode instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL)) {
                 try {
                     title = TitleTemplate.parse(scalar.getValue());
+                    for (FieldPath placeholder : title.fields()) {
+                        Optional<String> unknown = known == null ? Optional.empty() : known.problem(placeholder);
+                        unknown.ifPresent(m -> problems.add(problem(titleNode, path + ".title", "{" + placeholder
+                                + "}: " + m)));
+                    }
                 } catch (IllegalArgumentException e) {
                     problems.add(problem(titleNode, path + ".title", e.getMessage()));
                 }
@@ -461,13 +494,18 @@ public final class MappingLoader {
         }
     }
 
+    /** A field path, checked against the object's fields when they are known. */
     private Optional<FieldPath> field(Node node, String path, String value) {
+        FieldPath field;
         try {
-            return Optional.of(FieldPath.of(value));
+            field = FieldPath.of(value);
         } catch (IllegalArgumentException e) {
             problems.add(problem(node, path, e.getMessage()));
             return Optional.empty();
         }
+        Optional<String> unknown = known == null ? Optional.empty() : known.problem(field);
+        unknown.ifPresent(message -> problems.add(problem(node, path, message)));
+        return unknown.isPresent() ? Optional.empty() : Optional.of(field);
     }
 
     /** A required, non-empty text under {@code key}. */

@@ -58,11 +58,23 @@ public record MappingSet(Path dir, Vocabulary vocabulary, Personas personas, Map
     }
 
     /**
-     * Loads and checks every file in the folder.
+     * Loads and checks every file in the folder, against the routes in the sibling {@code routes} folder
+     * (the repository's layout: {@code mappings/} beside {@code routes/}).
      *
      * @throws MappingException with every problem found in every file, each with its file, line and path
      */
     public static MappingSet load(Path dir) throws MappingException {
+        return load(dir, dir.toAbsolutePath().normalize().resolveSibling("routes"));
+    }
+
+    /**
+     * Loads and checks every file in the folder as a whole: each file on its own, each mapping's object
+     * against the objects the routes in {@code routesDir} pull and every field it names against that object's
+     * fields (see {@link SourceFields}), and no object mapped twice.
+     *
+     * @throws MappingException with every problem found in every file, each with its file, line and path
+     */
+    public static MappingSet load(Path dir, Path routesDir) throws MappingException {
         List<MappingProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             throw new MappingException(List.of(new MappingProblem(dir.toString(), 0, "",
@@ -102,6 +114,7 @@ public record MappingSet(Path dir, Vocabulary vocabulary, Personas personas, Map
             }
         }
 
+        SourceFields sources = SourceFields.read(routesDir, problems).orElse(null);
         Map<String, TouchpointMapping> mappings = new LinkedHashMap<>();
         if (vocabulary != null) {
             for (Path file : files) {
@@ -109,7 +122,7 @@ public record MappingSet(Path dir, Vocabulary vocabulary, Personas personas, Map
                     continue;
                 }
                 try {
-                    TouchpointMapping mapping = MappingLoader.load(file, vocabulary);
+                    TouchpointMapping mapping = MappingLoader.load(file, vocabulary, sources);
                     String key = key(mapping.source(), mapping.object());
                     TouchpointMapping earlier = mappings.putIfAbsent(key, mapping);
                     if (earlier != null) {

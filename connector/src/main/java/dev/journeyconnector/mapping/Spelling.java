@@ -13,8 +13,9 @@ final class Spelling {
 
     /**
      * The known name closest to what was written: the same letters in another case, else the nearest by edit
-     * distance when it is small for the name's length (two edits, one for names of four letters or fewer), so a
-     * suggestion is a likely typo and not just some other name.
+     * distance when it is small for the name's length (two edits, one for names of four letters or fewer), else
+     * the shortest name it begins (a name cut short), so a suggestion is a likely slip and not just some other
+     * name.
      */
     static Optional<String> closest(String written, Collection<String> known) {
         Optional<String> sameLetters = known.stream().filter(k -> k.equalsIgnoreCase(written)).findFirst();
@@ -23,10 +24,16 @@ final class Spelling {
         }
         int allowed = written.length() <= 4 ? 1 : 2;
         String lower = written.toLowerCase(Locale.ROOT);
-        return known.stream()
+        Optional<String> typo = known.stream()
                 .filter(k -> distance(lower, k.toLowerCase(Locale.ROOT)) <= allowed)
                 .min(Comparator.<String>comparingInt(k -> distance(lower, k.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()));
+        if (typo.isPresent() || written.length() < 4) {
+            return typo;
+        }
+        // A name cut short: created for created_at, Account for AccountId.
+        return known.stream().filter(k -> k.toLowerCase(Locale.ROOT).startsWith(lower))
+                .min(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
     }
 
     /** Levenshtein distance with adjacent transpositions counted as one edit (Orgin/Origin, recieved/received). */

@@ -71,6 +71,11 @@ public final class TitleTemplate {
         return new TitleTemplate(text, parts);
     }
 
+    /** The fields its placeholders name, in order. */
+    public List<FieldPath> fields() {
+        return parts.stream().map(Part::field).filter(Objects::nonNull).toList();
+    }
+
     public String render(Map<String, ?> record) {
         StringBuilder out = new StringBuilder();
         for (Part part : parts) {
@@ -81,6 +86,17 @@ public final class TitleTemplate {
             }
         }
         return out.toString();
+    }
+
+    /** Same text, same template. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TitleTemplate t && t.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
     }
 
     @Override

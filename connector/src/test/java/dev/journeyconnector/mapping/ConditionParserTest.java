@@ -119,8 +119,24 @@ class ConditionParserTest {
                     - { field: Acount.Name, exists: true }
                 """;
         assertThat(problems(yaml, CASE_FIELDS)).extracting(MappingProblem::toString).containsExactly(
-                "mappings/cases.yaml:4 when.all[1].field: unknown field 'Acount'; known: "
+                "mappings/cases.yaml:4 when.all[1].field: unknown field 'Acount' (did you mean 'Account'?)");
+    }
+
+    @Test
+    void anUnknownFieldWithNothingCloseListsTheKnownOnes() throws MappingException {
+        assertThat(problems("when: {field: Shoe_Size__c, gt: 40}", CASE_FIELDS)).extracting(MappingProblem::toString)
+                .containsExactly("mappings/cases.yaml:1 when.field: unknown field 'Shoe_Size__c'; known: "
                         + "Account, CreatedDate, IsClosed, Origin, Priority, Status, via");
+    }
+
+    @Test
+    void messagesNameTheObjectTheFieldsBelongTo() throws MappingException {
+        KnownFields cases = new KnownFields("salesforce Case", CASE_FIELDS, Set.of(), null);
+        List<MappingProblem> problems = new ArrayList<>();
+        assertThat(new ConditionParser("mappings/cases.yaml", cases).parse(whenNode("when: {field: Orgin, equals: Web}"),
+                "when", problems)).isEmpty();
+        assertThat(problems).extracting(MappingProblem::toString).containsExactly(
+                "mappings/cases.yaml:1 when.field: unknown field 'Orgin' for salesforce Case (did you mean 'Origin'?)");
     }
 
     @Test

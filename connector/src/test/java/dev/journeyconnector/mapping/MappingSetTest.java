@@ -1,6 +1,7 @@
 package dev.journeyconnector.mapping;
 
 import dev.journeyconnector.journey.Touchpoint;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,8 +15,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MappingSetTest {
     private static final Path SHIPPED = Path.of("..", "mappings");
 
+    private static final Path SHIPPED_ROUTES = Path.of("..", "routes");
+
     @TempDir
+    Path root;
     Path dir;
+    Path routes;
+
+    @BeforeEach
+    void folders() throws Exception {
+        dir = Files.createDirectory(root.resolve("mappings"));
+        routes = Files.createDirectory(root.resolve("routes"));
+    }
 
     @Test
     void theShippedFolderLoadsWhole() throws Exception {
@@ -61,10 +72,81 @@ class MappingSetTest {
         assertThat(MappingSet.fingerprint(dir)).isNotEqualTo(before);
     }
 
+    @Test
+    void everyFieldAMappingNamesIsCheckedAgainstItsObjectAndAllProblemsComeInOneMessage() throws Exception {
+        copyShipped();
+        Files.writeString(dir.resolve("zendesk-tickets.yaml"), """
+                source: zendesk
+                object: tickets
+                customer:
+                  - zendesk-user: requestor_id
+                link: { zendesk-ticket: ticket_id }
+                skip: { field: stats, equals: deleted }
+                rules:
+                  - type: ticket-opened
+                    when: { field: via.channel, exists: true }
+                    at: created
+                    title: "{subject} ({priorty})"
+                    stage: service
+                    channel: { from: vias.channel, map: { email: email }, default: web }
+                    department: support
+                    sentiment: neutral
+                  - type: ticket-first-reply
+                    at: { field: created_at, plusMinutes: metric_sets.reply_time_in_minutes.calendar }
+                    stage: service
+                    channel: email
+                    department: support
+                    sentiment: neutral
+                """);
+        Files.writeString(dir.resolve("salesforce-cases.yaml"), """
+                source: salesforce
+                object: Cases
+                reference: true
+                """);
+
+        assertThatThrownBy(() -> MappingSet.load(dir)).isInstanceOfSatisfying(MappingException.class, e -> {
+            String tickets = dir.resolve("zendesk-tickets.yaml") + ":";
+            assertThat(e.getMessage().lines().toList()).containsExactly(
+                    dir.resolve("salesforce-cases.yaml") + ":2 object: no route in " + routes.toAbsolutePath().normalize()
+                            + " pulls salesforce Cases (did you mean 'Case'?); pulled salesforce objects: Account, "
+                            + "Case, CaseComment, CaseHistory, Contact, Event, Lead, Opportunity, OpportunityHistory, "
+                            + "Task, User. Add a route for it, or remove this mapping",
+                    tickets + "4 customer[0].zendesk-user: unknown field 'requestor_id' for zendesk tickets "
+                            + "(did you mean 'requester_id'?)",
+                    tickets + "5 link.zendesk-ticket: unknown field 'ticket_id' for zendesk tickets; known: "
+                            + String.join(", ", new java.util.TreeSet<>(SourceFields.vendorFields().get("zendesk")
+                            .get("tickets").names())),
+                    tickets + "6 skip.field: unknown field 'stats' for zendesk tickets (did you mean 'status'?)",
+                    tickets + "10 rules[0].at: unknown field 'created' for zendesk tickets (did you mean "
+                            + "'created_at'?)",
+                    tickets + "11 rules[0].title: {priorty}: unknown field 'priorty' for zendesk tickets (did you "
+                            + "mean 'priority'?)",
+                    tickets + "13 rules[0].channel.from: unknown field 'vias' for zendesk tickets (did you mean "
+                            + "'via'?)",
+                    tickets + "17 rules[1].at.plusMinutes: unknown field 'metric_sets' for zendesk tickets (did "
+                            + "you mean 'metric_set'?)");
+        });
+    }
+
+    @Test
+    void theRoutesFolderCanBeGivenAndItsAbsenceIsNamed() throws Exception {
+        copyShipped();
+        assertThat(MappingSet.load(dir, routes).mappings()).containsKey("salesforce/Case");
+        assertThatThrownBy(() -> MappingSet.load(dir, root.resolve("elsewhere")))
+                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).startsWith("the routes folder does not exist")));
+    }
+
+    /** The shipped mappings and routes, side by side as in the repository. */
     private void copyShipped() throws Exception {
-        try (var files = Files.list(SHIPPED)) {
+        copy(SHIPPED, dir);
+        copy(SHIPPED_ROUTES, routes);
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var files = Files.list(from)) {
             for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
