@@ -126,7 +126,7 @@ class MappingLoaderTest {
 
     @Test
     void invalidRecordIdIsUnmappedNotThrown() throws MappingException {
-        TouchpointMapping.Result result = parse(TICKET).apply("47/11", ticket());
+        TouchpointMapping.Result result = parse(TICKET).apply("47 11", ticket());
         assertThat(result.touchpoints()).isEmpty();
         assertThat(result.unmapped()).hasSize(2);
         assertThat(result.unmapped().get(0).reason()).contains("recordId");

@@ -167,6 +167,9 @@ public final class DemoWorldGenerator {
         bankClients();
         retailShoppers();
         otherLeads();
+        // Added later; kept last so the records above keep their Ids (serials follow creation order here).
+        leadFromReviewSite();
+        invoicesFromBilling();
     }
 
     private void users() {
@@ -185,8 +188,9 @@ public final class DemoWorldGenerator {
     /** Story 1: web lead after ads, cannot filter tours, converts and books, then no onboarding touchpoint. */
     private void busTourBuyer() {
         String email = "trey.weller@example.com";
-        Rec lead = lead("Trey", "Weller", "Weller Household", email, "+44 161 496 0217", "Web", JOURNEYS, "Warm",
-                "Manchester", "United Kingdom", giulia, t("2026-05-04 19:42"),
+        // The web form records the ad campaign he came from (utm_source) as the lead source.
+        Rec lead = webFormLead("Trey", "Weller", "Weller Household", email, "+44 161 496 0217", "Advertisement",
+                JOURNEYS, "Warm", "Manchester", "United Kingdom", giulia, t("2026-05-04 19:42"),
                 "Clicked a 'Highlands by coach' display ad on 2026-05-02 and a social ad on 2026-05-03, then asked "
                         + "for a brochure through the website form. Wants a coach tour of about a week in Scotland, "
                         + "under GBP 2,500 for two.");
@@ -210,14 +214,14 @@ public final class DemoWorldGenerator {
                 "+44 161 496 0217", giulia, converted,
                 "Story customer (bus-tour buyer): came from ads to a web lead, could not filter tours on the website, "
                         + "booked the Scottish Highlands coach tour, and never received the itinerary email.");
-        Rec contact = contact(account, "Trey", "Weller", "Mr.", email, "+44 161 496 0217", null, "Web",
+        Rec contact = contact(account, "Trey", "Weller", "Mr.", email, "+44 161 496 0217", null, "Advertisement",
                 "Manchester", "United Kingdom", giulia, converted,
                 "Bus-tour buyer. 2026-05-04 web lead after display and social ads; 2026-05-05 web case 'Cannot filter "
                         + "tours by country, price or length'; 2026-05-14 converted; 2026-05-22 booked the Highlands "
                         + "tour (Closed Won); no onboarding touchpoint followed; 2026-07-03 emailed 'Never received my "
                         + "itinerary' and waited three days for a reply; had to log in to the website for the details.");
         Rec opp = opportunity(account, giulia, "Weller - Scottish Highlands by coach (8 days)", 2480,
-                "New Customer", "Web", "2026-06-15",
+                "New Customer", "Advertisement", "2026-06-15",
                 "Two travellers, departure 2026-07-12. Booked after the web enquiry. After the win nobody from "
                         + "Customer Success sent the itinerary or a welcome: no onboarding touchpoint.",
                 null, converted, "Qualification", t("2026-05-18 14:10"), "Proposal/Price Quote",
@@ -856,6 +860,37 @@ public final class DemoWorldGenerator {
                 "London", "United Kingdom", giulia, t("2026-11-16 19:05"), "Brochure request for the Croatian coast.");
     }
 
+    /** A traveller who found the fjords tour through reviews: the prospect-stage touchpoint "reviews". */
+    private void leadFromReviewSite() {
+        Rec astrid = lead("Astrid", "Berg", "Berg Household", "astrid.berg@example.net", "+47 55 00 03 61",
+                "Review Site", JOURNEYS, "Warm", "Bergen", "Norway", giulia, t("2026-11-04 18:25"),
+                "Read travellers' reviews of the Norwegian fjords tour on a review site and phoned to ask about "
+                        + "spring departures for two.");
+        astrid.put("Status", "Working - Contacted").touch(t("2026-11-05 10:20"), giulia.id());
+        task(giulia, astrid, null, "Call: fjords tour in spring", "Call", t("2026-11-05 10:00"), 540,
+                "Wants May 2027; sending dates and prices once the 2027 programme is out.");
+    }
+
+    /**
+     * Billing's invoices for the bank's won deals with a monthly fee: the post-sale touchpoint "invoice". Found
+     * by name, as they were created earlier in {@link #build()}.
+     */
+    private void invoicesFromBilling() {
+        Rec lena = find("Contact", "Email", "l.hoffmann@hoffmann-baeckerei.example");
+        Rec terminals = find("Opportunity", "Name", "Hoffmann Bakery - Business current account and card terminals");
+        task(lukas, lena, terminals, "Email: first invoice for the card terminals", "Email", t("2026-08-03 09:15"), 0,
+                "July rental for two card terminals, EUR 80, and the account package fee.");
+        Rec grace = find("Contact", "Email", "grace@okafor-logistics.example");
+        Rec payroll = find("Opportunity", "Name", "Okafor Logistics - Business account and payroll");
+        task(lukas, grace, payroll, "Email: invoice for payroll processing, October", "Email", t("2026-11-02 08:40"), 0,
+                "38 payroll payments; the rejected batch of 29 October is not charged.");
+    }
+
+    private Rec find(String type, String field, String value) {
+        return records.get(type).stream().filter(r -> value.equals(r.get(field))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + type + " with " + field + " " + value));
+    }
+
     // ------------------------------------------------------------ record builders
 
     private String nextId(String type) {
@@ -904,7 +939,22 @@ public final class DemoWorldGenerator {
                      String industry, String rating, String city, String country, Rec owner, Instant created,
                      String description) {
         // Web and newsletter forms create leads as the ops admin's automation; the rest are typed in by the owner.
-        Rec by = "Web".equals(source) || "Email Campaign".equals(source) ? admin : owner;
+        boolean form = "Web".equals(source) || "Email Campaign".equals(source);
+        return lead(first, last, company, email, phone, source, industry, rating, city, country, owner, created,
+                description, form ? admin : owner);
+    }
+
+    /** A lead from the website's form whose source the form took from the ad or campaign the visitor came from. */
+    private Rec webFormLead(String first, String last, String company, String email, String phone, String source,
+                            String industry, String rating, String city, String country, Rec owner, Instant created,
+                            String description) {
+        return lead(first, last, company, email, phone, source, industry, rating, city, country, owner, created,
+                description, admin);
+    }
+
+    private Rec lead(String first, String last, String company, String email, String phone, String source,
+                     String industry, String rating, String city, String country, Rec owner, Instant created,
+                     String description, Rec by) {
         return add("Lead", created, by).put("FirstName", first).put("LastName", last).put("Company", company)
                 .put("Title", null).put("Email", email).put("Phone", phone).put("Status", "Open - Not Contacted")
                 .put("LeadSource", source).put("Industry", industry).put("Rating", rating).put("City", city)

@@ -83,7 +83,7 @@ class DemoWorldTest {
             Map.entry("WhatId", Set.of("Account", "Opportunity", "Case")));
 
     private static final Set<String> LEAD_SOURCES = Set.of("Web", "Phone Inquiry", "Partner Referral",
-            "Purchased List", "Advertisement", "Social Media", "Trade Show", "Email Campaign", "Other");
+            "Purchased List", "Advertisement", "Social Media", "Trade Show", "Email Campaign", "Review Site", "Other");
     private static final Set<String> STAGES = Set.of("Prospecting", "Qualification", "Needs Analysis",
             "Value Proposition", "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote",
             "Negotiation/Review", "Closed Won", "Closed Lost");
@@ -403,10 +403,13 @@ class DemoWorldTest {
     }
 
     @Test
-    void busTourBuyerCameFromTheWebBookedAndGotNoOnboarding() {
+    void busTourBuyerCameFromAnAdThroughTheWebFormBookedAndGotNoOnboarding() {
         JsonNode trey = contact("Trey", "Weller");
         JsonNode lead = only(RECORDS.get("Lead"), l -> trey.get("Id").asText().equals(text(l, "ConvertedContactId")));
-        assertThat(lead.get("LeadSource").asText()).isEqualTo("Web");
+        // The web form (run as the ops admin's automation) records the ad he came from as the lead source.
+        assertThat(lead.get("LeadSource").asText()).isEqualTo("Advertisement");
+        JsonNode admin = only(RECORDS.get("User"), u -> "Salesforce Administrator".equals(text(u, "Title")));
+        assertThat(text(lead, "CreatedById")).isEqualTo(admin.get("Id").asText());
 
         JsonNode filter = only(RECORDS.get("Case"),
                 c -> "Cannot filter tours by country, price or length".equals(text(c, "Subject")));

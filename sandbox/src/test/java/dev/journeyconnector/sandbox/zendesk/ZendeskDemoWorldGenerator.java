@@ -114,6 +114,9 @@ public final class ZendeskDemoWorldGenerator {
                 {"Owen Brooks", "owen.brooks@example.com", null, Match.NONE, null, false, "2026-10-15 18:40"},
                 {"Caller +44 20 7946 0321", null, "+44 20 7946 0321", Match.NONE, null, false, "2026-09-24 11:02"},
                 {"Deals Team", "deals@bulk-offers.example", null, Match.NONE, null, false, "2026-10-28 03:14"},
+                // Added with the text, social and online-shop channels; appended so earlier ids stay as they were.
+                {"Ewa Zielińska", "ewa.zielinska@example.org", "+48 22 000 0388", Match.EXACT, "003Jx000000000kIAA", false, "2026-11-18 10:05"},
+                {"Emre Aydın", null, null, Match.NONE, null, false, "2026-11-18 19:02"},
         };
         List<Requester> out = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
@@ -446,6 +449,33 @@ public final class ZendeskDemoWorldGenerator {
                 .booking("MJ-2026-1204");
 
         routineTickets();
+        newerChannels();
+    }
+
+    /**
+     * The text, social and integration channels, in the last days before the snapshot: created after every other
+     * ticket, so the ids of the tickets above do not move.
+     */
+    private void newerChannels() {
+        new Story("sms-delivery-time", requester("Ewa Zielińska"), "sms", "2026-11-18 10:05", "Reply to delivery text",
+                "Text message in reply to the delivery reminder for order MS-98044: 'Can the sofa come after 16:00 on"
+                        + " Friday? Nobody is home before.'", RETAIL, "stores")
+                .booking("MS-98044")
+                .reply("2026-11-18 10:40", SOFIA, "Done: Friday between 16:00 and 19:00. You will get a text when the van"
+                        + " is on its way.", "solved");
+        new Story("facebook-christmas-markets", requester("Emre Aydın"), "facebook", "2026-11-18 19:02",
+                "Christmas markets tour from Munich?",
+                "Facebook Messenger, Meridian Journeys page: 'Hi! Does the Christmas markets coach tour also pick up in"
+                        + " Munich? We are four friends.'", TRAVEL, "journeys")
+                .reply("2026-11-19 08:55", SOFIA, "Hi Emre, yes: the 12 December departure stops in Munich at 07:00. You can"
+                        + " book four seats on journeys.meridiangroup.example/tours/christmas-markets.", "solved");
+        new Story("api-failed-delivery", requester("Hanna Koch"), "api", "2026-11-19 07:30",
+                "Delivery failed: nobody at home (order MS-98110)",
+                "Created by the Meridian Stores online shop: the carrier could not deliver order MS-98110 on 18 November"
+                        + " (nobody at home). The customer has been asked to choose a new day.", RETAIL, "stores")
+                .with("type", "incident").booking("MS-98110")
+                .reply("2026-11-19 09:15", SOFIA, "Hello Ms Koch, the carrier missed you yesterday. Reply with a day that"
+                        + " suits you and we will rebook the delivery.", "pending");
     }
 
     private static final String[][] TRAVEL_TOPICS = {
@@ -693,6 +723,19 @@ public final class ZendeskDemoWorldGenerator {
                 to.put("name", "Meridian support line");
                 rel = "inbound";
             }
+            case "sms" -> {
+                from.put("phone", s.requester.phone());
+                from.put("name", s.requester.name());
+                to.put("phone", "+44 7700 900000");
+                to.put("name", "Meridian text line");
+            }
+            case "facebook" -> {
+                from.put("name", s.requester.name());
+                from.put("facebook_id", "10" + (s.requester.id() % 1_000_000_000L));
+                to.put("name", s.businessLine.equals("journeys") ? "Meridian Journeys" : "Meridian Stores");
+                to.put("facebook_id", "1090000000001");
+                rel = "message";
+            }
             case "chat" -> rel = "chat";
             case "mobile_sdk" -> rel = "mobile_sdk";
             default -> {
@@ -715,6 +758,8 @@ public final class ZendeskDemoWorldGenerator {
             case "voice" -> "Voice";
             case "mobile_sdk" -> "Mobile SDK";
             case "web_widget" -> "Web Widget";
+            case "sms" -> "Text";
+            case "facebook" -> "Facebook";
             default -> "API";
         };
     }

@@ -159,7 +159,7 @@ class ZendeskSimulatorTest {
             url = p.path("after_url").asText();
         }
         List<Long> ids = ids(pages, "users");
-        assertThat(ids).hasSize(40).doesNotHaveDuplicates();
+        assertThat(ids).hasSize(42).doesNotHaveDuplicates();
         JsonNode first = pages.get(0);
         assertThat(first.path("identities").size()).isGreaterThanOrEqualTo(first.path("users").size());
         assertThat(first.path("identities").get(0).path("type").asText()).isEqualTo("email");
