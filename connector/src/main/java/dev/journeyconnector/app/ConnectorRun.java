@@ -128,7 +128,7 @@ public final class ConnectorRun implements AutoCloseable {
     /** The journey model, checked whole before the store, the sandbox or any vendor is touched. */
     private Supplier<MappingSet> loadJourneyModel() {
         try {
-            MappingSet model = MappingSet.load(config.journey().mappingsDir());
+            MappingSet model = MappingSet.load(config.journey().mappingsDir(), config.routesDir());
             LOG.info("Journey model: {} touchpoint mappings from {}", model.mappings().size(),
                     config.journey().mappingsDir());
             return () -> model;

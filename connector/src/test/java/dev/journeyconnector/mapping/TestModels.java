@@ -9,19 +9,17 @@ import java.util.Map;
 /** Journey model folders for tests: the shipped vocabularies and personas, and the mapping files a test writes. */
 public final class TestModels {
     public static final Path SHIPPED = Path.of("..", "mappings");
+    public static final Path ROUTES = Path.of("..", "routes");
 
-    /** A Salesforce Task: whose by WhoId, else AccountId; the connector's own Tasks skipped. */
+    /** A Salesforce Task: whose by WhoId, else the Account in WhatId; the connector's own Tasks skipped. */
     public static final String TASKS = """
             source: salesforce
             object: Task
             customer:
               - who: WhoId
-              - account: AccountId
+              - account: WhatId
             link: { salesforce: Id }
-            skip:
-              any:
-                - { field: Subject, regex: "\\\\[Journey\\\\].*" }
-                - { field: Description, regex: "(?s).*journey-connector:.*" }
+            skip: { field: Subject, regex: "\\\\[Journey\\\\] .*" }
             rules:
               - type: call
                 when: { field: TaskSubtype, equals: Call }
@@ -125,7 +123,7 @@ public final class TestModels {
 
     public static MappingSet load(Path dir) {
         try {
-            return MappingSet.load(dir);
+            return MappingSet.load(dir, ROUTES);
         } catch (MappingException e) {
             throw new AssertionError("test model does not load:\n" + e.getMessage(), e);
         }
