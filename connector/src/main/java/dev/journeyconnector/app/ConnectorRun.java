@@ -179,6 +179,13 @@ public final class ConnectorRun implements AutoCloseable {
 
     /** Waits until every pull route has polled once, then analyses and writes back; returns the summary. */
     public RunSummary runOnce() throws Exception {
+        awaitPulls();
+        analyse();
+        return summary();
+    }
+
+    /** Waits until every pull route has polled once and nothing is in flight. */
+    public void awaitPulls() throws InterruptedException {
         Instant deadline = Instant.now().plus(ONCE_TIMEOUT);
         CamelContext context = camel.getCamelContext();
         while (!progress.everyPullPolled() || context.getInflightRepository().size() > 0) {
@@ -187,9 +194,17 @@ public final class ConnectorRun implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        String analyse = context.resolvePropertyPlaceholders("{{journey.hop.analyse}}");
-        camel.getCamelTemplate().sendBody(analyse, null);
-        return summary();
+    }
+
+    /** One analysis cycle through the analyse hop: derive the journey from the store, then write back. */
+    public void analyse() throws Exception {
+        CamelContext context = camel.getCamelContext();
+        camel.getCamelTemplate().sendBody(context.resolvePropertyPlaceholders("{{journey.hop.analyse}}"), null);
+    }
+
+    /** The vendor simulators in sandbox mode (their counters and request logs); null in live mode. */
+    public Sandbox sandbox() {
+        return sandbox;
     }
 
     public boolean anyPullFailed() {
