@@ -60,6 +60,18 @@ public sealed interface Condition {
                 return text != null && pattern.matcher(text).matches();
             });
         }
+
+        /** Same field, same pattern text and flags: {@link Pattern} itself has identity equality. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Regex r && r.field.equals(field) && r.pattern.pattern().equals(pattern.pattern())
+                    && r.pattern.flags() == pattern.flags();
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(field, pattern.pattern(), pattern.flags());
+        }
     }
 
     /** {@code field: X, exists: true}: present, not null, not the empty string, not an empty list or map. */

@@ -28,15 +28,24 @@ import java.util.stream.Collectors;
  * Reads a touchpoint mapping file ({@code mappings/salesforce-case.yaml}), checking everything an admin can
  * get wrong and reporting all of it at once, each problem with file, line and path ({@code rules[1].channel.map.Web};
  * indexes count from 0). Every word (constants, every {@code map} value, every {@code default}) is checked
- * against the {@link Vocabulary}.
+ * against the {@link Vocabulary}; given {@link SourceFields}, the object against what the routes pull and every
+ * field named against that object's fields. Rules that can never fire are reported ({@link Reachability}).
  *
  * <pre>
  * source: salesforce                     # salesforce, zendesk or mailchimp
  * object: Case                           # the record type in that system
+ * reference: false                       # optional; true: reference data, no customer/link/skip/rules
+ * customer:                              # required unless reference; tried in order (CustomerLink.Kind keys)
+ *   - contact: ContactId
+ *   - account: AccountId
+ * link: { salesforce: Id }               # optional; or {salesforce: {object: Case, id: CaseId}},
+ *                                        # {zendesk-ticket: id}, {mailchimp-campaign: campaign_id}
+ * skip: { field: Status, equals: Merged } # optional condition: records that are no journey moment
  * rules:                                 # every rule whose when holds makes one touchpoint
  *   - type: case-opened                  # lower case words joined by hyphens; unique in the file
  *     when: { field: Origin, exists: true }   # optional; see ConditionParser
- *     at: CreatedDate                    # the field holding the time (ISO)
+ *     at: CreatedDate                    # the field holding the time (ISO), or
+ *                                        # {field: created_at, plusMinutes: metric_set.reply_time_in_minutes.calendar}
  *     title: "Case {CaseNumber}: {Subject}"   # optional; {Field} placeholders, dotted allowed
  *     stage: service                     # a word, or {from: Field, map: {A: x}, default: y}
  *     channel: { from: Origin, map: { Phone: phone, Web: web }, default: web }
@@ -175,8 +184,12 @@ public final class MappingLoader {
             problems.add(problem(rulesEntry.getValueNode(), "rules",
                     "rules takes a list of at least one rule, each starting with '- type: ...'"));
         } else {
-            for (int i = 0; i < list.getValue().size(); i++) {
-                rule(list.getValue().get(i), "rules[" + i + "]").ifPresent(rules::add);
+            List<Node> ruleNodes = list.getValue();
+            for (int i = 0; i < ruleNodes.size(); i++) {
+                rule(ruleNodes.get(i), "rules[" + i + "]").ifPresent(rules::add);
+            }
+            if (problems.isEmpty()) {
+                unreachable(rules, ruleNodes, skip, top.get("skip"), source.orElseThrow());
             }
         }
         if (!problems.isEmpty()) {
@@ -184,6 +197,58 @@ public final class MappingLoader {
         }
         return new TouchpointMapping(file, source.orElseThrow(), object.orElseThrow(), false, customer, link, skip,
                 rules);
+    }
+
+    /**
+     * Reports rules that can never make a touchpoint: a {@code when} that can never hold, one that holds only
+     * for records the file's {@code skip} drops, and a rule repeating an earlier one (same when, same
+     * touchpoint but for its type). See {@link Reachability} for what is proven; anything unproven passes.
+     */
+    private void unreachable(List<MappingRule> rules, List<Node> nodes, Optional<Condition> skip, NodeTuple skipEntry,
+                             Touchpoint.Source source) {
+        // Salesforce fields are single values (parent records are maps of them); a Zendesk or Mailchimp field
+        // is one only when the catalogue says it is no list, and nested parts of their maps may be lists.
+        Reachability reachability = new Reachability(source == Touchpoint.Source.SALESFORCE
+                ? field -> known == null || known.singleValued(field, true)
+                : field -> known != null && known.singleValued(field, false));
+        for (int i = 0; i < rules.size(); i++) {
+            MappingRule rule = rules.get(i);
+            Node node = nodes.get(i);
+            String path = "rules[" + i + "]";
+            Node whenNode = MappingYaml.get(node, "when").orElse(node);
+            Optional<String> never = rule.when().flatMap(reachability::whyNever);
+            if (never.isPresent()) {
+                problems.add(problem(whenNode, path + ".when", "unreachable: " + never.get()));
+                continue;
+            }
+            if (skip.isPresent()) {
+                Condition notSkipped = new Condition.Not(skip.get());
+                Condition reaching = rule.when().<Condition>map(w -> new Condition.All(List.of(w, notSkipped)))
+                        .orElse(notSkipped);
+                if (reachability.whyNever(reaching).isPresent()) {
+                    problems.add(problem(whenNode, rule.when().isPresent() ? path + ".when" : path, "unreachable: "
+                            + (rule.when().isPresent() ? "every record it matches" : "every record")
+                            + " is dropped by skip (line " + MappingYaml.line(skipEntry.getKeyNode()) + ")"));
+                    continue;
+                }
+            }
+            for (int j = 0; j < i; j++) {
+                MappingRule earlier = rules.get(j);
+                if (earlier.when().equals(rule.when()) && sameTouchpoint(earlier, rule)) {
+                    problems.add(problem(node, path, "unreachable as a rule of its own: it repeats rules[" + j
+                            + "] (line " + MappingYaml.line(nodes.get(j)) + ", type " + earlier.type()
+                            + ") with the same when, time, title, stage, channel, department, device and "
+                            + "sentiment, so every record would get the same moment twice; remove one"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean sameTouchpoint(MappingRule a, MappingRule b) {
+        return a.at().equals(b.at()) && a.title().equals(b.title()) && a.stage().equals(b.stage())
+                && a.channel().equals(b.channel()) && a.department().equals(b.department())
+                && a.device().equals(b.device()) && a.sentiment().equals(b.sentiment());
     }
 
     /** {@code reference: true|false}; absent is false; empty when it is neither (already reported). */

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The journey-zendesk consumer against the Zendesk simulator (demo help desk), storing into the real store. */
 class ZendeskPullIT {
     /** Tickets in the demo help desk. */
-    private static final int DEMO_TICKETS = 61;
+    private static final int DEMO_TICKETS = 64;
     private static final List<String> OBJECTS = List.of("tickets", "users", "ticket_events", "satisfaction_ratings");
 
     @TempDir
