@@ -9,12 +9,13 @@ import java.util.Set;
 /**
  * The command line: a command ({@code run} unless another is named), the run options ({@code --once}),
  * and setting flags ({@code --salesforce-client-id=...} or {@code --salesforce-client-id ...}). A boolean
- * setting's flag alone means true ({@code --sandbox-reset}).
+ * setting's flag alone means true ({@code --sandbox-reset}). {@code --help} after a command, or
+ * {@code help COMMAND}, asks for that command's help: {@code command} is then the command asked about.
  */
 public record CommandLine(String command, boolean once, boolean help, Map<String, String> settingFlags,
                           List<String> problems) {
 
-    public static final Set<String> COMMANDS = Set.of("run", "config", "help");
+    public static final Set<String> COMMANDS = Set.of("run", "validate", "config", "help");
 
     public static CommandLine parse(String... args) {
         String command = null;
@@ -54,12 +55,18 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
                 flags.put(setting.name(), value);
             } else if (command == null && COMMANDS.contains(arg)) {
                 command = arg;
+            } else if ("help".equals(command) && COMMANDS.contains(arg)) {
+                command = arg; // help validate: the help of validate
+                help = true;
             } else {
-                problems.add("unexpected argument '" + arg + "' (commands: run, config, help)");
+                problems.add("unexpected argument '" + arg + "' (commands: run, validate, config, help)");
             }
         }
         if ("help".equals(command)) {
             help = true;
+        }
+        if (once && command != null && !command.equals("run") && !help) {
+            problems.add("--once applies to run, not to " + command);
         }
         return new CommandLine(command == null ? "run" : command, once, help, flags, problems);
     }

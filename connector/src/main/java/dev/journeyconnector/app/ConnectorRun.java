@@ -6,8 +6,8 @@ import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
 import dev.journeyconnector.mailchimp.client.OkHttpMailchimpClient;
 import dev.journeyconnector.journey.DeepLinks;
 import dev.journeyconnector.mapping.DerivationStage;
+import dev.journeyconnector.mapping.LiveMappings;
 import dev.journeyconnector.mapping.MappingException;
-import dev.journeyconnector.mapping.MappingSet;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.zendesk.JourneyZendeskComponent;
 import dev.journeyconnector.zendesk.client.OkHttpZendeskClient;
@@ -42,7 +42,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * One run of the connector: store, sandbox (in sandbox mode), Salesforce client, and the Camel routes
@@ -62,20 +61,25 @@ public final class ConnectorRun implements AutoCloseable {
     private Sandbox sandbox;
     private SalesforceClient salesforce;
     private SummaryWriteBack summaries;
-    private Supplier<MappingSet> journeyModel;
     private DerivationStage derivation;
     private RunLog runLog;
     private long runId;
     private Main camel;
+    private LiveMappings mappings;
 
     public ConnectorRun(JourneyConfig config, boolean once) {
         this.config = config;
         this.once = once;
     }
 
-    /** Opens the store, starts the sandbox if configured, connects to Salesforce and starts the routes. */
+    /**
+     * Checks the mapping files, opens the store, starts the sandbox if configured, connects to Salesforce
+     * and starts the routes.
+     *
+     * @throws MappingException with every problem of the mapping files; then nothing was started
+     */
     public void start() throws Exception {
-        journeyModel = loadJourneyModel();
+        mappings = loadMappings();
         database = Database.open(config.database(), config.dataDir());
         toClose.add(database);
         LOG.info("Store: {}", database.embedded()
@@ -102,7 +106,7 @@ public final class ConnectorRun implements AutoCloseable {
 
         RawStore raw = new RawStore(database.dataSource());
         summaries = new SummaryWriteBack(raw, new WritebackLedger(database.dataSource()), config.writebackSubjectPrefix());
-        derivation = new DerivationStage(journeyModel, deepLinks(), new DerivationStore(database.dataSource()),
+        derivation = new DerivationStage(mappings, deepLinks(), new DerivationStore(database.dataSource()),
                 new TouchpointStore(database.dataSource()), new CustomerStore(database.dataSource()));
 
         camel = new Main();
@@ -123,18 +127,26 @@ public final class ConnectorRun implements AutoCloseable {
         }
         toClose.add(0, camel::stop);
         checkRoutesStarted(camel.getCamelContext());
+        followMappingChanges();
     }
 
-    /** The journey model, checked whole before the store, the sandbox or any vendor is touched. */
-    private Supplier<MappingSet> loadJourneyModel() {
-        try {
-            MappingSet model = MappingSet.load(config.journey().mappingsDir(), config.routesDir());
-            LOG.info("Journey model: {} touchpoint mappings from {}", model.mappings().size(),
-                    config.journey().mappingsDir());
-            return () -> model;
-        } catch (MappingException e) {
-            throw new IllegalStateException("the journey model in " + config.journey().mappingsDir()
-                    + " has problems (fix them and start again):" + System.lineSeparator() + e.getMessage(), e);
+    // Mappings (issue 4): checked before anything starts; followed while the connector keeps polling.
+
+    /** The mappings in force; a running connector replaces them when the files change and are valid. */
+    public LiveMappings mappings() {
+        return mappings;
+    }
+
+    /** The whole model, checked before the store, the sandbox or any vendor is touched. */
+    private LiveMappings loadMappings() throws MappingException {
+        return LiveMappings.load(config.journey().mappingsDir(), dir -> MappingCheck.load(dir, config.routesDir()));
+    }
+
+    /** A --once run keeps the model it started with; a continuous one picks up edits without a restart. */
+    private void followMappingChanges() {
+        if (!once) {
+            mappings.startChecking(config.journey().mappingsCheckInterval());
+            toClose.add(0, mappings);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.journeyconnector.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.journeyconnector.mapping.MappingException;
 import dev.journeyconnector.store.StoreException;
 import org.slf4j.LoggerFactory;
 
@@ -11,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The command line: {@code journey [run] [--once] [--setting-flag value ...]}, {@code journey config},
- * {@code journey help}. Exit codes: 0 done, 1 the run failed, 2 the configuration or the command line is wrong.
+ * The command line: {@code journey [run] [--once] [--setting-flag value ...]}, {@code journey validate},
+ * {@code journey config}, {@code journey help [COMMAND]}. Exit codes: 0 done, 1 the run failed, 2 the
+ * configuration, the command line or a mapping file is wrong (nothing was started).
  */
 public final class JourneyConnector {
     public static final int OK = 0;
@@ -32,10 +34,13 @@ public final class JourneyConnector {
     public static int execute(String[] args, Map<String, String> env, Path dotEnv, PrintStream out, PrintStream err) {
         CommandLine cli = CommandLine.parse(args);
         if (cli.help()) {
-            out.print(Help.text());
+            out.print(Help.text(cli.command()));
             return cli.problems().isEmpty() ? OK : BAD_CONFIG;
         }
         SettingsLoader.Loaded loaded = SettingsLoader.load(env, dotEnv, cli);
+        if (cli.command().equals("validate")) {
+            return MappingCheck.validate(loaded, out, err);
+        }
         JourneyConfig config;
         try {
             config = JourneyConfig.from(loaded);
@@ -73,6 +78,12 @@ public final class JourneyConnector {
             }
             awaitShutdown(run);
             return OK;
+        } catch (MappingException e) {
+            err.println("journey-connector could not start: the "
+                    + MappingCheck.problems(config.journey().mappingsDir(), config.routesDir(), e));
+            err.println("Nothing was started. Fix them (check with 'journey validate') and start again.");
+            run.close();
+            return BAD_CONFIG;
         } catch (RouteLoadException | StoreException e) {
             err.println("journey-connector could not start: " + e.getMessage());
             run.close();

@@ -25,6 +25,27 @@ class CommandLineTest {
 
         assertThat(cli.problems()).containsExactly(
                 "flag --sandbox-dump needs a value (SANDBOX_DUMP_FILE)",
-                "unexpected argument 'extra' (commands: run, config, help)");
+                "unexpected argument 'extra' (commands: run, validate, config, help)");
+    }
+
+    @Test
+    void validateIsACommandAndItsHelpCanBeAskedForEitherWay() {
+        assertThat(CommandLine.parse("validate", "--journey-mappings-dir", "m")).satisfies(cli -> {
+            assertThat(cli.command()).isEqualTo("validate");
+            assertThat(cli.help()).isFalse();
+            assertThat(cli.settingFlags()).containsEntry("JOURNEY_MAPPINGS_DIR", "m");
+            assertThat(cli.problems()).isEmpty();
+        });
+        for (CommandLine cli : new CommandLine[]{CommandLine.parse("validate", "--help"), CommandLine.parse("help", "validate")}) {
+            assertThat(cli.command()).isEqualTo("validate");
+            assertThat(cli.help()).isTrue();
+            assertThat(cli.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void onceWithACommandOtherThanRunIsAProblem() {
+        assertThat(CommandLine.parse("validate", "--once").problems()).containsExactly("--once applies to run, not to validate");
+        assertThat(CommandLine.parse("--once").problems()).isEmpty();
     }
 }

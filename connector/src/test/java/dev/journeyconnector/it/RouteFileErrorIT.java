@@ -1,5 +1,6 @@
 package dev.journeyconnector.it;
 
+import dev.journeyconnector.testing.MappingFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +31,13 @@ class RouteFileErrorIT {
                         - to: "{{journey.hop.raw}}"
                 """);
 
-        Cli run = Cli.run(Map.of("JOURNEY_ROUTES_DIR", routes.toString()), dir.resolve("data"), "--once");
+        Cli run = Cli.run(Map.of("JOURNEY_ROUTES_DIR", routes.toString(), "JOURNEY_MAPPINGS_DIR",
+                MappingFolders.withoutTouchpointMappings(dir.resolve("mappings")).toString()), dir.resolve("data"), "--once");
 
-        assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("could not start").contains("broken-pull.yaml").containsPattern("line:? ?7");
+        // The mapping check reads the routes before anything starts, so it is the one that finds the YAML error.
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("could not start").containsPattern("broken-pull\\.yaml:7: not valid YAML")
+                .contains("Nothing was started");
     }
 
     @Test
@@ -64,7 +68,8 @@ class RouteFileErrorIT {
                         - to: "{{journey.hop.raw}}"
                 """);
 
-        Cli run = Cli.run(Map.of("JOURNEY_ROUTES_DIR", routes.toString()), dir.resolve("data"), "--once");
+        Cli run = Cli.run(Map.of("JOURNEY_ROUTES_DIR", routes.toString(), "JOURNEY_MAPPINGS_DIR",
+                MappingFolders.withoutTouchpointMappings(dir.resolve("mappings")).toString()), dir.resolve("data"), "--once");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("Pull of Salesforce Contact failed")
