@@ -81,7 +81,7 @@ class ZendeskPullIT {
         PullProgress first = poll(OBJECTS.toArray(String[]::new));
         assertThat(first.anyFailed()).isFalse();
         assertThat(store.count("zendesk", "tickets")).isEqualTo(DEMO_TICKETS);
-        assertThat(store.count("zendesk", "satisfaction_ratings")).isEqualTo(57);
+        assertThat(store.count("zendesk", "satisfaction_ratings")).isEqualTo(58);
 
         PullProgress second = poll(OBJECTS.toArray(String[]::new));
         for (String object : OBJECTS) {
