@@ -1,11 +1,11 @@
 package dev.journeyconnector.mailchimp;
 
 import dev.journeyconnector.mailchimp.client.MailchimpClient;
+import dev.journeyconnector.pull.PullComponent;
 import dev.journeyconnector.pull.PullCursors;
 import dev.journeyconnector.pull.PullProgress;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
 
 import java.util.Map;
 
@@ -14,17 +14,11 @@ import java.util.Map;
  * incrementally through one shared {@link MailchimpClient}, which holds the account's connection cap for all routes.
  */
 @Component(JourneyMailchimpComponent.SCHEME)
-public class JourneyMailchimpComponent extends DefaultComponent {
+public class JourneyMailchimpComponent extends PullComponent<MailchimpClient> {
     public static final String SCHEME = "journey-mailchimp";
 
-    private final MailchimpClient client;
-    private final PullCursors cursors;
-    private final PullProgress progress;
-
     public JourneyMailchimpComponent(MailchimpClient client, PullCursors cursors, PullProgress progress) {
-        this.client = client;
-        this.cursors = cursors;
-        this.progress = progress;
+        super(client, cursors, progress);
     }
 
     @Override
@@ -35,17 +29,5 @@ public class JourneyMailchimpComponent extends DefaultComponent {
         setProperties(endpoint, parameters);
         endpoint.requireValid();
         return endpoint;
-    }
-
-    MailchimpClient client() {
-        return client;
-    }
-
-    PullCursors cursors() {
-        return cursors;
-    }
-
-    PullProgress progress() {
-        return progress;
     }
 }

@@ -1,11 +1,11 @@
 package dev.journeyconnector.salesforce;
 
+import dev.journeyconnector.pull.PullComponent;
 import dev.journeyconnector.pull.PullCursors;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.salesforce.client.SalesforceClient;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,19 +16,14 @@ import java.util.Map;
  * {@link SalesforceClient}. Named apart from Camel's own {@code salesforce:} component, which it is not.
  */
 @Component(JourneySalesforceComponent.SCHEME)
-public class JourneySalesforceComponent extends DefaultComponent {
+public class JourneySalesforceComponent extends PullComponent<SalesforceClient> {
     public static final String SCHEME = "journey-salesforce";
     private static final Duration SERVER_CLOCK_REFRESH = Duration.ofMinutes(10);
 
-    private final SalesforceClient client;
-    private final PullCursors cursors;
-    private final PullProgress progress;
     private final ServerClock serverClock;
 
     public JourneySalesforceComponent(SalesforceClient client, PullCursors cursors, PullProgress progress) {
-        this.client = client;
-        this.cursors = cursors;
-        this.progress = progress;
+        super(client, cursors, progress);
         this.serverClock = new ServerClock(client, Clock.systemUTC(), SERVER_CLOCK_REFRESH);
     }
 
@@ -42,19 +37,7 @@ public class JourneySalesforceComponent extends DefaultComponent {
         return endpoint;
     }
 
-    SalesforceClient client() {
-        return client;
-    }
-
     ServerClock serverClock() {
         return serverClock;
-    }
-
-    PullCursors cursors() {
-        return cursors;
-    }
-
-    PullProgress progress() {
-        return progress;
     }
 }

@@ -1,11 +1,11 @@
 package dev.journeyconnector.zendesk;
 
+import dev.journeyconnector.pull.PullComponent;
 import dev.journeyconnector.pull.PullCursors;
 import dev.journeyconnector.pull.PullProgress;
 import dev.journeyconnector.zendesk.client.ZendeskClient;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
 
 import java.util.Map;
 
@@ -14,17 +14,11 @@ import java.util.Map;
  * {@link ZendeskClient}. Named apart from Camel's own {@code zendesk:} component, which it is not.
  */
 @Component(JourneyZendeskComponent.SCHEME)
-public class JourneyZendeskComponent extends DefaultComponent {
+public class JourneyZendeskComponent extends PullComponent<ZendeskClient> {
     public static final String SCHEME = "journey-zendesk";
 
-    private final ZendeskClient client;
-    private final PullCursors cursors;
-    private final PullProgress progress;
-
     public JourneyZendeskComponent(ZendeskClient client, PullCursors cursors, PullProgress progress) {
-        this.client = client;
-        this.cursors = cursors;
-        this.progress = progress;
+        super(client, cursors, progress);
     }
 
     @Override
@@ -35,17 +29,5 @@ public class JourneyZendeskComponent extends DefaultComponent {
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
-    }
-
-    ZendeskClient client() {
-        return client;
-    }
-
-    PullCursors cursors() {
-        return cursors;
-    }
-
-    PullProgress progress() {
-        return progress;
     }
 }

@@ -1,11 +1,11 @@
 package dev.journeyconnector.sandbox.mailchimp;
 
+import dev.journeyconnector.sandbox.SimulatorOptions;
+import dev.journeyconnector.sandbox.SimulatorServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -34,9 +34,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 /**
  * A local Mailchimp Marketing API v3 (read side) over one simulated account: lists, list members,
@@ -85,32 +82,18 @@ public final class MailchimpSimulator implements AutoCloseable {
 
     private MailchimpSimulator(Builder b) {
         this.world = b.world;
-        this.store = b.dataDir == null ? null : new MailchimpStateStore(b.dataDir);
+        this.store = b.dataDir() == null ? null : new MailchimpStateStore(b.dataDir());
         this.concurrencyLimit = b.concurrencyLimit;
         Optional<MailchimpWorld> saved = Optional.empty();
-        if (store != null && b.reset) {
+        if (store != null && b.reset()) {
             store.delete();
         } else if (store != null) {
             saved = store.load(world.account());
         }
         this.data = new MailchimpData(saved.orElse(world));
         saved.ifPresent(s -> LOG.info("Mailchimp sandbox state restored from {}", store.file()));
-        WireMockConfiguration config = WireMockConfiguration.options()
-                .bindAddress(b.bindAddress)
-                .disableRequestJournal()
-                // Room for more than the connection cap: the cap must be answered with 429, not queued by Jetty.
-                .containerThreads(64)
-                .notifier(new Slf4jNotifier(false))
-                .extensions(new Dispatcher());
-        if (b.port == 0) {
-            config.dynamicPort();
-        } else {
-            config.port(b.port);
-        }
-        server = new WireMockServer(config);
-        server.start();
-        // One catch-all stub: every request is answered by the Dispatcher transformer.
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
+        // Room for more than the connection cap: the cap must be answered with 429, not queued by Jetty.
+        server = SimulatorServer.start(b, new Dispatcher(), 64);
         responses = new MailchimpResponses(url() + API_PREFIX, world.account().dataCenter(), data);
         data.onChange(this::persist);
         persist();
@@ -121,39 +104,12 @@ public final class MailchimpSimulator implements AutoCloseable {
     }
 
     /** Options of a simulator; {@link #start()} loads (or restores) the account and starts the server. */
-    public static final class Builder {
+    public static final class Builder extends SimulatorOptions<Builder> {
         private final MailchimpWorld world;
-        private Path dataDir;
-        private boolean reset;
-        private int port;
-        private String bindAddress = "127.0.0.1";
         private int concurrencyLimit = MAILCHIMP_CONNECTION_LIMIT;
 
         private Builder(MailchimpWorld world) {
             this.world = world;
-        }
-
-        /** Persist the account under this directory (null: in memory only). */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
-            return this;
-        }
-
-        /** Ignore saved state and start over from the world files. */
-        public Builder reset(boolean reset) {
-            this.reset = reset;
-            return this;
-        }
-
-        /** 0 picks a free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder bindAddress(String bindAddress) {
-            this.bindAddress = bindAddress;
-            return this;
         }
 
         /** Simultaneous requests allowed before 429 (Mailchimp: 10). */

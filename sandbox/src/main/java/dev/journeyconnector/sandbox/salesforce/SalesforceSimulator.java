@@ -1,11 +1,11 @@
 package dev.journeyconnector.sandbox.salesforce;
 
+import dev.journeyconnector.sandbox.SimulatorOptions;
+import dev.journeyconnector.sandbox.SimulatorServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -42,9 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /**
  * A local Salesforce: the OAuth token endpoint and the SOAP Partner API over an in-memory org, close
@@ -96,12 +93,12 @@ public final class SalesforceSimulator implements AutoCloseable {
     private SalesforceSimulator(Builder b) {
         this.world = b.world;
         this.queryEngine = b.queryEngine;
-        this.store = b.dataDir == null ? null : new OrgStateStore(b.dataDir);
+        this.store = b.dataDir() == null ? null : new OrgStateStore(b.dataDir());
         this.oauth = new OAuthTokenEndpoint(world.connectedApp().clientId(), world.connectedApp().clientSecret(), clock);
         this.dailyApiRequests = world.dailyApiRequests();
         this.apiUsageDate = today();
         Optional<OrgStateStore.SavedState> saved = Optional.empty();
-        if (store != null && b.reset) {
+        if (store != null && b.reset()) {
             store.delete();
         } else if (store != null) {
             saved = store.load();
@@ -116,20 +113,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         } else {
             useOrg(SalesforceOrg.fromWorld(world, clock.instant()));
         }
-        WireMockConfiguration config = WireMockConfiguration.options()
-                .bindAddress(b.bindAddress)
-                .disableRequestJournal()
-                .notifier(new Slf4jNotifier(false))
-                .extensions(new Dispatcher());
-        if (b.port == 0) {
-            config.dynamicPort();
-        } else {
-            config.port(b.port);
-        }
-        server = new WireMockServer(config);
-        server.start();
-        // One catch-all stub: every request is answered by the Dispatcher transformer.
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
+        server = SimulatorServer.start(b, new Dispatcher(), 0);
         persist();
     }
 
@@ -138,39 +122,12 @@ public final class SalesforceSimulator implements AutoCloseable {
     }
 
     /** Options of a simulator; {@link #start()} loads (or restores) the org and starts the server. */
-    public static final class Builder {
+    public static final class Builder extends SimulatorOptions<Builder> {
         private final World world;
-        private Path dataDir;
-        private boolean reset;
-        private int port;
-        private String bindAddress = "127.0.0.1";
         private Function<SoqlDataSource, QueryExecutor> queryEngine = SoqlQueryExecutor::new;
 
         private Builder(World world) {
             this.world = world;
-        }
-
-        /** Persist the org under this directory (null: in memory only). */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
-            return this;
-        }
-
-        /** Ignore saved state and start over from the world files. */
-        public Builder reset(boolean reset) {
-            this.reset = reset;
-            return this;
-        }
-
-        /** 0 picks a free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder bindAddress(String bindAddress) {
-            this.bindAddress = bindAddress;
-            return this;
         }
 
         /** How queries are executed over the org (the SOQL engine). */

@@ -1,5 +1,7 @@
 package dev.journeyconnector.sandbox.zendesk;
 
+import dev.journeyconnector.sandbox.SimulatorOptions;
+import dev.journeyconnector.sandbox.SimulatorServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -38,9 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 /**
  * A local Zendesk Support account: the incremental exports (tickets and users with cursors, ticket events by
@@ -90,30 +87,17 @@ public final class ZendeskSimulator implements AutoCloseable {
     private ZendeskSimulator(Builder b) {
         this.world = b.world;
         this.clock = b.clock;
-        this.store = b.dataDir == null ? null : new ZendeskStateStore(b.dataDir);
+        this.store = b.dataDir() == null ? null : new ZendeskStateStore(b.dataDir());
         this.limiter = new ExportRateLimiter(clock, world.account().incrementalExportsPerMinute());
         Optional<HelpDesk> saved = Optional.empty();
-        if (store != null && b.reset) {
+        if (store != null && b.reset()) {
             store.delete();
         } else if (store != null) {
             saved = store.load(world.account(), clock);
         }
         desk = saved.orElseGet(() -> HelpDesk.fromWorld(world, clock));
         saved.ifPresent(s -> LOG.info("Zendesk sandbox state restored from {}", store.file()));
-        WireMockConfiguration config = WireMockConfiguration.options()
-                .bindAddress(b.bindAddress)
-                .disableRequestJournal()
-                .notifier(new Slf4jNotifier(false))
-                .extensions(new Dispatcher());
-        if (b.port == 0) {
-            config.dynamicPort();
-        } else {
-            config.port(b.port);
-        }
-        server = new WireMockServer(config);
-        server.start();
-        // One catch-all stub: every request is answered by the Dispatcher transformer.
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
+        server = SimulatorServer.start(b, new Dispatcher(), 0);
         persist();
     }
 
@@ -132,39 +116,12 @@ public final class ZendeskSimulator implements AutoCloseable {
     }
 
     /** Options of a simulator; {@link #start()} loads (or restores) the account and starts the server. */
-    public static final class Builder {
+    public static final class Builder extends SimulatorOptions<Builder> {
         private final ZendeskWorld world;
-        private Path dataDir;
-        private boolean reset;
-        private int port;
-        private String bindAddress = "127.0.0.1";
         private Clock clock = Clock.systemUTC();
 
         private Builder(ZendeskWorld world) {
             this.world = world;
-        }
-
-        /** Persist the account under this directory (null: in memory only). */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
-            return this;
-        }
-
-        /** Ignore saved state and start over from the world files. */
-        public Builder reset(boolean reset) {
-            this.reset = reset;
-            return this;
-        }
-
-        /** 0 picks a free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder bindAddress(String bindAddress) {
-            this.bindAddress = bindAddress;
-            return this;
         }
 
         /** The clock for the rate limit window and for the times of changes (tests pass a fake one). */
