@@ -57,7 +57,8 @@ public final class DerivationStage {
      * @param customersByKind     customers now, by kind (contact, lead, prospect)
      * @param reviewRecords       records on the identity review list now
      * @param heldForReview       touchpoints without a customer because their person is on the review list
-     * @param unmappedRecords     records of mapped objects that made no touchpoint though not skipped, now
+     * @param unmappedRecords     records of mapped objects that made no touchpoint though not skipped, now (rules that
+     *                            failed on a record that made other touchpoints are stored, not counted here)
      */
     public record Counts(long fullDerivations, long recordsDerived, long touchpointsDerived, long touchpointsChanged,
                          long customersAssigned, Map<String, Long> customersByKind, long reviewRecords,
@@ -139,7 +140,7 @@ public final class DerivationStage {
         customersAssigned += assigned;
         latest = new Counts(fullDerivations, recordsDerived, touchpointsDerived, touchpointsChanged, customersAssigned,
                 customers.countByKind(), customers.reviewList().size(), attributions.heldForReview,
-                derivations.unmappedRecords());
+                derivations.unmappedRecordCount());
         LOG.info("Journey: derived {} touchpoints from {} records{}, {} new, changed or removed; {} touchpoints "
                         + "changed customer; customers {}; {} records on the identity review list; {} unmapped records",
                 derivedTouchpoints, derived.size(), full ? " (every stored record: " + why + ")" : "", changedNow,

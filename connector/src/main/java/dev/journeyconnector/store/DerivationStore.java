@@ -260,7 +260,7 @@ public final class DerivationStore {
         });
     }
 
-    /** Every unmapped row, by record. */
+    /** Every unmapped row, by record: also the rules that could not make a touchpoint of a record that made others. */
     public List<UnmappedRow> unmapped() {
         String sql = "select source, object_type, record_id, rule_type, reason from unmapped_record"
                 + " order by source, object_type, record_id, rule_type nulls first";
@@ -269,11 +269,42 @@ public final class DerivationStore {
                 rs.getString(5)));
     }
 
-    /** How many distinct records are stored as unmapped. */
-    public long unmappedRecords() {
-        return query("select count(distinct (source, object_type, record_id)) from unmapped_record",
-                "counting the unmapped records", ps -> {
-                }, rs -> rs.getLong(1)).get(0);
+    /**
+     * A record that made no touchpoint though it was not skipped, with every reason joined ({@code no rule
+     * matched}, or {@code case-opened: CreatedDate is missing; case-closed: ...}) and its payload as stored: the
+     * drift report's input.
+     */
+    public record UnmappedRecord(SourceRef ref, String reason, Map<String, Object> payload) {
+    }
+
+    /** The records that made no touchpoint at all, with their reasons and payloads, by record. */
+    public List<UnmappedRecord> unmappedRecords() {
+        String sql = """
+                select u.source, u.object_type, u.record_id, u.reason, r.payload
+                  from (select source, object_type, record_id,
+                               string_agg(case when rule_type is null then reason else rule_type || ': ' || reason end,
+                                          '; ' order by rule_type nulls first) as reason
+                          from unmapped_record group by source, object_type, record_id) u
+                  join raw_record r on r.source = u.source and r.object_type = u.object_type
+                                   and r.record_id = u.record_id
+                 where not exists (select 1 from touchpoint t where t.source = u.source
+                                     and t.object_type = u.object_type and t.record_id = u.record_id)
+                 order by u.source, u.object_type, u.record_id
+                """;
+        return query(sql, "reading the unmapped records", ps -> {
+        }, rs -> new UnmappedRecord(new SourceRef(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4),
+                RawStore.fromJson(rs.getString(5))));
+    }
+
+    /** How many records made no touchpoint at all though they were not skipped. */
+    public long unmappedRecordCount() {
+        String sql = """
+                select count(distinct (u.source, u.object_type, u.record_id)) from unmapped_record u
+                 where not exists (select 1 from touchpoint t where t.source = u.source
+                                     and t.object_type = u.object_type and t.record_id = u.record_id)
+                """;
+        return query(sql, "counting the unmapped records", ps -> {
+        }, rs -> rs.getLong(1)).get(0);
     }
 
     /**

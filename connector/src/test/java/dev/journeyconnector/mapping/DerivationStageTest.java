@@ -205,6 +205,27 @@ class DerivationStageTest {
     }
 
     @Test
+    void theDriftReportGetsTheRecordsThatMadeNoTouchpointWithTheirReasonsAndPayloads() {
+        zendeskUser("9010000000101", "trey.weller@example.com");
+        Map<String, Object> undated = ticketPayload("18", "9010000000101", null, "No date");
+        undated.put("status", "solved");
+        store("zendesk", "tickets", "18", false, undated);
+        Map<String, Object> solvedUndated = ticketPayload("20", "9010000000101", "2026-07-05T09:00:00Z", "Half dated");
+        solvedUndated.put("status", "solved");
+        store("zendesk", "tickets", "20", false, solvedUndated);
+
+        stage.derive();
+
+        assertThat(derivations.unmapped()).extracting(r -> r.ref().recordId()).containsExactly("18", "18", "20");
+        assertThat(derivations.unmappedRecords()).singleElement().satisfies(r -> {
+            assertThat(r.ref()).isEqualTo(SourceRef.ticket("18"));
+            assertThat(r.reason()).isEqualTo("ticket-opened: created_at is missing; ticket-solved: updated_at is missing");
+            assertThat(r.payload()).containsEntry("subject", "No date");
+        });
+        assertThat(stage.counts().unmappedRecords()).as("ticket 20 made its ticket-opened").isEqualTo(1);
+    }
+
+    @Test
     void theConnectorsOwnTasksNeverBecomeTouchpoints() {
         contact(TREY, "trey.weller@example.com", null, "2026-05-14T11:20:00Z");
         task("00TJx00000000AAIAA", TREY, "[Journey] Journey summary: Trey Weller", "Call", "2026-11-20T10:00:00Z");
@@ -349,6 +370,10 @@ class DerivationStageTest {
     }
 
     private void ticket(String id, String requesterId, String createdAt, String subject) {
+        store("zendesk", "tickets", id, false, ticketPayload(id, requesterId, createdAt, subject));
+    }
+
+    private static Map<String, Object> ticketPayload(String id, String requesterId, String createdAt, String subject) {
         Map<String, Object> t = new HashMap<>();
         t.put("id", Long.parseLong(id));
         t.put("requester_id", Long.parseLong(requesterId));
@@ -356,7 +381,7 @@ class DerivationStageTest {
         t.put("subject", subject);
         t.put("status", "open");
         t.put("via", Map.of("channel", "email"));
-        store("zendesk", "tickets", id, false, t);
+        return t;
     }
 
     private void salesforceCase(String id, String contactId, String created, String subject) {

@@ -46,6 +46,13 @@ public final class TestModels {
                 channel: { from: via.channel, map: { email: email, web: web }, default: web }
                 department: support
                 sentiment: neutral
+              - type: ticket-solved
+                when: { field: status, equals: solved }
+                at: updated_at
+                stage: service
+                channel: web
+                department: support
+                sentiment: neutral
             """;
 
     /** Salesforce Cases: the Contact's, else the Account's. */
