@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -107,13 +108,8 @@ public final class DerivationStage {
         List<ObjectType> journeyObjects = journeyObjects(journeyModel);
         List<StoredRecord> changed = full ? allRecords(journeyObjects)
                 : recordsStoredSince(journeyModel, journeyObjects, state.get().watermark());
+        List<JourneyDerivation.Derived> derived = deriveEach(journeyModel, changed);
         IdentityInput people = identityInput();
-        JourneyDerivation derivation = new JourneyDerivation(journeyModel, deepLinks, campaignWebIds(journeyModel));
-        List<JourneyDerivation.Derived> derived = new ArrayList<>(changed.size());
-        for (StoredRecord r : changed) {
-            derived.add(derivation.derive(source(r.ref()), r.ref().objectType(), r.ref().recordId(), r.deleted(),
-                    r.payload()));
-        }
 
         saveLinks(derived);
         int forgotten = full ? derivations.forgetAllBut(journeyObjects) : 0;
@@ -132,19 +128,34 @@ public final class DerivationStage {
                 changed, horizon);
         derivations.saveState(new State(journeyModel.fingerprint(), deepLinks.toString(), watermark));
 
+        count(why, derived, changedNow, assigned, attributions.heldForReview);
+    }
+
+    private List<JourneyDerivation.Derived> deriveEach(MappingSet journeyModel, List<StoredRecord> records) {
+        JourneyDerivation derivation = new JourneyDerivation(journeyModel, deepLinks, campaignWebIds(journeyModel));
+        List<JourneyDerivation.Derived> derived = new ArrayList<>(records.size());
+        for (StoredRecord r : records) {
+            derived.add(derivation.derive(source(r.ref()), r.ref().objectType(), r.ref().recordId(), r.deleted(),
+                    r.payload()));
+        }
+        return derived;
+    }
+
+    private void count(String fullBecause, List<JourneyDerivation.Derived> derived, int changedNow, int assigned,
+                       long heldForReview) {
         long derivedTouchpoints = derived.stream().mapToLong(d -> d.touchpoints().size()).sum();
-        fullDerivations += full ? 1 : 0;
+        fullDerivations += fullBecause != null ? 1 : 0;
         recordsDerived += derived.size();
         touchpointsDerived += derivedTouchpoints;
         touchpointsChanged += changedNow;
         customersAssigned += assigned;
         latest = new Counts(fullDerivations, recordsDerived, touchpointsDerived, touchpointsChanged, customersAssigned,
-                customers.countByKind(), customers.reviewList().size(), attributions.heldForReview,
+                customers.countByKind(), customers.reviewList().size(), heldForReview,
                 derivations.unmappedRecordCount());
         LOG.info("Journey: derived {} touchpoints from {} records{}, {} new, changed or removed; {} touchpoints "
                         + "changed customer; customers {}; {} records on the identity review list; {} unmapped records",
-                derivedTouchpoints, derived.size(), full ? " (every stored record: " + why + ")" : "", changedNow,
-                assigned, latest.customersByKind(), latest.reviewRecords(), latest.unmappedRecords());
+                derivedTouchpoints, derived.size(), fullBecause != null ? " (every stored record: " + fullBecause + ")" : "",
+                changedNow, assigned, latest.customersByKind(), latest.reviewRecords(), latest.unmappedRecords());
     }
 
     /** Why every stored record must be derived again; null when only what was stored since needs deriving. */
@@ -224,7 +235,7 @@ public final class DerivationStage {
     }
 
     /** Campaign id to web_id, read when a mapping links to campaign reports. */
-    private java.util.function.Function<String, Optional<String>> campaignWebIds(MappingSet model) {
+    private Function<String, Optional<String>> campaignWebIds(MappingSet model) {
         boolean needed = model.mappings().values().stream()
                 .anyMatch(m -> m.link().map(l -> l.kind() == LinkSpec.Kind.MAILCHIMP_CAMPAIGN).orElse(false));
         if (!needed) {
