@@ -4,6 +4,8 @@ import dev.journeyconnector.mailchimp.JourneyMailchimpComponent;
 import dev.journeyconnector.mailchimp.client.MailchimpClient;
 import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
 import dev.journeyconnector.mailchimp.client.OkHttpMailchimpClient;
+import dev.journeyconnector.journey.DeepLinks;
+import dev.journeyconnector.mapping.DerivationStage;
 import dev.journeyconnector.mapping.LiveMappings;
 import dev.journeyconnector.mapping.MappingException;
 import dev.journeyconnector.pull.PullProgress;
@@ -20,10 +22,13 @@ import dev.journeyconnector.salesforce.client.SalesforceClientSettings;
 import dev.journeyconnector.salesforce.client.SalesforceClients;
 import dev.journeyconnector.sandbox.Sandbox;
 import dev.journeyconnector.sandbox.SandboxOptions;
+import dev.journeyconnector.store.CustomerStore;
 import dev.journeyconnector.store.Database;
+import dev.journeyconnector.store.DerivationStore;
 import dev.journeyconnector.store.RawStore;
 import dev.journeyconnector.store.RunLog;
 import dev.journeyconnector.store.StoreBinding;
+import dev.journeyconnector.store.TouchpointStore;
 import dev.journeyconnector.store.WritebackLedger;
 import dev.journeyconnector.writeback.SummaryWriteBack;
 import org.apache.camel.CamelContext;
@@ -56,6 +61,7 @@ public final class ConnectorRun implements AutoCloseable {
     private Sandbox sandbox;
     private SalesforceClient salesforce;
     private SummaryWriteBack summaries;
+    private DerivationStage derivation;
     private RunLog runLog;
     private long runId;
     private Main camel;
@@ -100,6 +106,8 @@ public final class ConnectorRun implements AutoCloseable {
 
         RawStore raw = new RawStore(database.dataSource());
         summaries = new SummaryWriteBack(raw, new WritebackLedger(database.dataSource()), config.writebackSubjectPrefix());
+        derivation = new DerivationStage(mappings, deepLinks(), new DerivationStore(database.dataSource()),
+                new TouchpointStore(database.dataSource()), new CustomerStore(database.dataSource()));
 
         camel = new Main();
         camel.configure().withRoutesIncludePattern("file:" + config.routesDir().toAbsolutePath() + "/*.yaml");
@@ -109,6 +117,7 @@ public final class ConnectorRun implements AutoCloseable {
         camel.bind(JourneyMailchimpComponent.SCHEME, new JourneyMailchimpComponent(mailchimpClient(), raw::cursor, progress));
         camel.bind("rawIntake", new RawIntake(raw, progress));
         camel.bind("summaryWriteBack", summaries);
+        camel.bind("journeyDerivation", derivation);
         camel.bind("pullProgress", progress);
         RouteProperties.of(config, once).forEach(camel::addInitialProperty);
         try {
@@ -141,8 +150,54 @@ public final class ConnectorRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Where touchpoints' deep links point. Salesforce record pages live on the org's instance host, which
+     * the login named; the sandbox's simulator is no Salesforce host, and its world names no My Domain, so
+     * sandbox touchpoints have no Salesforce links. A setting DeepLinks refuses leaves that system without
+     * links rather than stopping the run.
+     */
+    private DeepLinks deepLinks() {
+        String salesforceHost = sandbox != null ? null : salesforce.instanceHost().orElse(null);
+        String zendeskSubdomain = sandbox != null ? sandbox.zendesk().account().subdomain()
+                : config.zendesk().enabled() ? blankToNull(config.zendesk().subdomain()) : null;
+        String mailchimpDc = sandbox != null ? sandbox.mailchimp().dataCenter()
+                : config.mailchimp().enabled() ? dataCentre(config.mailchimp().apiKey()) : null;
+        DeepLinks links = DeepLinks.of(usable(salesforceHost, h -> DeepLinks.of(h, null, null)),
+                usable(zendeskSubdomain, z -> DeepLinks.of(null, z, null)),
+                usable(mailchimpDc, dc -> DeepLinks.of(null, null, dc)));
+        LOG.info("Deep links: {}", links);
+        return links;
+    }
+
+    /** The setting if DeepLinks accepts it, else null (with a warning naming it). */
+    private static String usable(String setting, java.util.function.Consumer<String> check) {
+        if (setting == null) {
+            return null;
+        }
+        try {
+            check.accept(setting);
+            return setting;
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{}; touchpoints get no links into that system", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The data centre a Mailchimp API key names after its dash, e.g. us21. */
+    private static String dataCentre(String apiKey) {
+        int dash = apiKey == null ? -1 : apiKey.lastIndexOf('-');
+        return dash < 0 ? null : blankToNull(apiKey.substring(dash + 1));
+    }
+
     /** Waits until every pull route has polled once, then analyses and writes back; returns the summary. */
     public RunSummary runOnce() throws Exception {
+        awaitPulls();
+        analyse();
+        return summary();
+    }
+
+    /** Waits until every pull route has polled once and nothing is in flight. */
+    public void awaitPulls() throws InterruptedException {
         Instant deadline = Instant.now().plus(ONCE_TIMEOUT);
         CamelContext context = camel.getCamelContext();
         while (!progress.everyPullPolled() || context.getInflightRepository().size() > 0) {
@@ -151,9 +206,17 @@ public final class ConnectorRun implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        String analyse = context.resolvePropertyPlaceholders("{{journey.hop.analyse}}");
-        camel.getCamelTemplate().sendBody(analyse, null);
-        return summary();
+    }
+
+    /** One analysis cycle through the analyse hop: derive the journey from the store, then write back. */
+    public void analyse() throws Exception {
+        CamelContext context = camel.getCamelContext();
+        camel.getCamelTemplate().sendBody(context.resolvePropertyPlaceholders("{{journey.hop.analyse}}"), null);
+    }
+
+    /** The vendor simulators in sandbox mode (their counters and request logs); null in live mode. */
+    public Sandbox sandbox() {
+        return sandbox;
     }
 
     public boolean anyPullFailed() {
@@ -162,6 +225,7 @@ public final class ConnectorRun implements AutoCloseable {
 
     public RunSummary summary() {
         return new RunSummary(mode(), Duration.between(startedAt, Instant.now()), progress.snapshot(),
+                derivation == null ? DerivationStage.Counts.NONE : derivation.counts(),
                 summaries.created(), summaries.updated(), summaries.unchanged(), summaries.failed(),
                 salesforce.callCounts(), usage(salesforce.apiUsage()));
     }

@@ -1,5 +1,6 @@
 package dev.journeyconnector.app;
 
+import dev.journeyconnector.mapping.DerivationStage;
 import dev.journeyconnector.pull.PullProgress;
 
 import java.time.Duration;
@@ -8,9 +9,10 @@ import java.util.Map;
 
 /**
  * What one run did, in the words an ops admin reads at the end of {@code --once}: records pulled per
- * object, records written back, and the Salesforce API calls spent by operation.
+ * object, the journey derived from them, records written back, and the Salesforce API calls spent by operation.
  */
-public record RunSummary(String mode, Duration took, Map<String, PullProgress.Counts> pulls, long summariesCreated,
+public record RunSummary(String mode, Duration took, Map<String, PullProgress.Counts> pulls,
+                         DerivationStage.Counts journey, long summariesCreated,
                          long summariesUpdated, long summariesUnchanged, long summariesFailed,
                          Map<String, Long> apiCalls, String apiUsage) {
 
@@ -42,6 +44,17 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
             out.append(System.lineSeparator());
         });
         out.append(String.format("  %-33s %7d  %11d%n", "total", fetchedTotal(), storedTotal()));
+        out.append(String.format("%nJourney (derived from the stored records with the mappings)%n"));
+        out.append(String.format("  touchpoints derived %d from %d records, new/changed/removed %d%s%n",
+                journey.touchpointsDerived(), journey.recordsDerived(), journey.touchpointsChanged(),
+                journey.fullDerivations() > 0 ? " (every stored record re-derived)" : ""));
+        out.append(String.format("  touchpoints given another customer %d%n", journey.customersAssigned()));
+        out.append(String.format("  customers %s%n", journey.customersByKind().isEmpty() ? "none"
+                : String.join(", ", new java.util.TreeMap<>(journey.customersByKind()).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList())));
+        out.append(String.format("  records on the identity review list %d (%d touchpoints without a customer until decided)%n",
+                journey.reviewRecords(), journey.heldForReview()));
+        out.append(String.format("  unmapped records %d%n", journey.unmappedRecords()));
         out.append(String.format("%nWritten back to Salesforce (journey summary Tasks)%n"));
         out.append(String.format("  created %d, updated %d, unchanged %d, failed %d%n", summariesCreated,
                 summariesUpdated, summariesUnchanged, summariesFailed));
@@ -61,6 +74,17 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         Map<String, Object> p = new LinkedHashMap<>();
         pulls.forEach((k, c) -> p.put(k, Map.of("fetched", c.fetched(), "stored", c.stored(), "failures", c.failures())));
         m.put("pulls", p);
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("fullDerivations", journey.fullDerivations());
+        j.put("recordsDerived", journey.recordsDerived());
+        j.put("touchpointsDerived", journey.touchpointsDerived());
+        j.put("touchpointsChanged", journey.touchpointsChanged());
+        j.put("customersAssigned", journey.customersAssigned());
+        j.put("customersByKind", journey.customersByKind());
+        j.put("reviewRecords", journey.reviewRecords());
+        j.put("heldForReview", journey.heldForReview());
+        j.put("unmappedRecords", journey.unmappedRecords());
+        m.put("journey", j);
         m.put("summaries", Map.of("created", summariesCreated, "updated", summariesUpdated,
                 "unchanged", summariesUnchanged, "failed", summariesFailed));
         m.put("apiCalls", apiCalls);

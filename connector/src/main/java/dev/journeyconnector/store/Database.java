@@ -87,13 +87,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Forgets everything learned from the CRM (raw records, cursors, what was written back) while keeping
-     * the run history: for when the org itself starts over, as the sandbox does on --sandbox-reset.
+     * Forgets everything learned from the CRM (raw records, cursors, what was written back, the journey
+     * derived from them) while keeping the run history: for when the org itself starts over, as the
+     * sandbox does on --sandbox-reset.
      * Keeping it would leave cursors past every record and a ledger of Tasks the org no longer has.
      */
     public void forgetOrgData() {
         try (var c = pool.getConnection(); var s = c.createStatement()) {
-            s.execute("truncate raw_record, source_cursor, writeback_record, store_binding, touchpoint");
+            s.execute("truncate raw_record, source_cursor, writeback_record, store_binding, touchpoint, customer,"
+                    + " identity_review, unmapped_record, derived_record, derivation_state");
         } catch (java.sql.SQLException e) {
             throw new StoreException("clearing the store for a reset org failed: " + e.getMessage(), e);
         }

@@ -149,6 +149,27 @@ public final class TouchpointStore {
     }
 
     /**
+     * The customer of every stored touchpoint (null for an unresolved one), so a re-resolution can assign only
+     * what changed.
+     */
+    public Map<Touchpoint.Key, String> customerAssignments() {
+        Map<Touchpoint.Key, String> out = new java.util.HashMap<>();
+        String sql = "select source, object_type, record_id, type, customer_key from touchpoint";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new Touchpoint.Key(Touchpoint.Source.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
+                            rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString(5));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the touchpoints' customers failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Sets the customer of stored touchpoints after identity resolution, in one transaction. A null
      * customer (allowed in a map that permits it) marks the touchpoint unresolved again; keys not stored
      * are ignored.

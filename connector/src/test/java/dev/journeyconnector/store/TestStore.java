@@ -36,7 +36,8 @@ public final class TestStore {
     public static Database clean() {
         Database db = database();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate raw_record, source_cursor, writeback_record, connector_run, store_binding, touchpoint");
+            s.execute("truncate raw_record, source_cursor, writeback_record, connector_run, store_binding, touchpoint, customer, identity_review,"
+                    + " unmapped_record, derived_record, derivation_state");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

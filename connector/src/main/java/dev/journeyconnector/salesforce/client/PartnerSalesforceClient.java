@@ -396,6 +396,18 @@ final class PartnerSalesforceClient implements SalesforceClient {
     }
 
     @Override
+    public Optional<String> instanceHost() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(java.net.URI.create(connection.getConfig().getServiceEndpoint()).getHost());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public Map<String, Long> callCounts() {
         lock.lock();
         try {

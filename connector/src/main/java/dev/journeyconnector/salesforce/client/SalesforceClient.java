@@ -54,6 +54,14 @@ public interface SalesforceClient extends AutoCloseable {
     /** The 18-character Id of the org this client is connected to (getUserInfo, asked once per client). */
     String organizationId();
 
+    /**
+     * The host of the instance this client's session talks to (e.g. {@code acme.my.salesforce.com}), as the
+     * login or token response named it; the host of the org's record pages. Asks Salesforce nothing.
+     */
+    default java.util.Optional<String> instanceHost() {
+        return java.util.Optional.empty();
+    }
+
     /** SOAP requests this client sent, by operation (query, queryMore, create ...), retries included. */
     Map<String, Long> callCounts();
 
