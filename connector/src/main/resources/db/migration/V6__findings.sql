@@ -14,7 +14,7 @@ create table finding (
     severity        text        not null,           -- low, medium, high, critical
     title           text        not null,
     explanation     text        not null,           -- plain words with the numbers
-    evidence        jsonb       not null,           -- [{touchpoint, link, at, title}], in time order
+    evidence        jsonb       not null,           -- [{at, what, link, touchpoint}], in time order
     handoff_from    text,                           -- gaps: the department, channel or device the customer came from
     handoff_to      text,                           -- ... and went to; null for pain points
     actor_id        text,                           -- who should act: a Salesforce User Id

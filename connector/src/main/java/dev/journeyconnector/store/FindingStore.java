@@ -55,18 +55,18 @@ public final class FindingStore {
     }
 
     /**
-     * One touchpoint a finding rests on.
+     * One piece of proof a finding rests on.
      *
-     * @param touchpoint the touchpoint's key, {@code source/object/recordId/type}
-     * @param link       its deep link; null when the system's settings are not known
-     * @param at         when it happened
-     * @param title      its title
+     * @param at         when
+     * @param what       one line: the touchpoint's type and title, or what the record shows
+     * @param link       its deep link; null when its system's settings are not known
+     * @param touchpoint the touchpoint's key, {@code source/object/recordId/type}; null for a record that made no
+     *                   touchpoint (a campaign sent and never opened)
      */
-    public record Evidence(String touchpoint, String link, Instant at, String title) {
+    public record Evidence(Instant at, String what, String link, String touchpoint) {
         public Evidence {
-            Objects.requireNonNull(touchpoint, "touchpoint");
             Objects.requireNonNull(at, "at");
-            title = title == null ? "" : title;
+            Objects.requireNonNull(what, "what");
         }
     }
 
@@ -338,6 +338,18 @@ public final class FindingStore {
             return out;
         } catch (SQLException e) {
             throw new StoreException("counting findings failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many findings are held for identity review. */
+    public long countHeld() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from finding where held_for_review");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("counting held findings failed: " + e.getMessage(), e);
         }
     }
 

@@ -175,9 +175,8 @@ class FindingStoreTest {
     private static StoredFinding slowReply(String customer, String explanation) {
         return new StoredFinding("slow-first-response/" + customer + "/zendesk/tickets/17", customer, "leisure-traveller",
                 "slow-first-response", "pain-point", "high", "Slow first reply on ticket 17", explanation,
-                List.of(new Evidence("zendesk/tickets/17/ticket-opened",
-                        "https://meridiangroup.zendesk.com/agent/tickets/17", Instant.parse("2026-07-03T09:15:00Z"),
-                        "Never received my itinerary")),
+                List.of(new Evidence(Instant.parse("2026-07-03T09:15:00Z"), "ticket-opened \"Never received my itinerary\"",
+                        "https://meridiangroup.zendesk.com/agent/tickets/17", "zendesk/tickets/17/ticket-opened")),
                 null, null, new Actor("005Jx0000000001IAA", "ticket assignee", "assigned to the ticket"), DETECTED,
                 State.OPEN, null);
     }
