@@ -56,7 +56,7 @@ public final class InsightStage {
         public static final Counts NONE = new Counts(0, 0, 0, 0, Changes.NONE, Map.of(), 0);
 
         public Counts {
-            byRuleAndState = Map.copyOf(byRuleAndState);
+            byRuleAndState = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byRuleAndState));
         }
     }
 
