@@ -125,7 +125,7 @@ public record TouchpointMapping(String file, Touchpoint.Source source, String ob
                         rule.channel().resolve(record), rule.department().resolve(record),
                         rule.device().resolve(record),
                         Sentiment.of(rule.sentiment().resolve(record)).orElseThrow(),
-                        occurredAt, rule.title().render(record), null));
+                        occurredAt, rule.title().render(record), null, rule.attributes(record)));
             } catch (IllegalArgumentException e) {
                 unmapped.add(new Unmapped(rule.type(), e.getMessage()));
             }
