@@ -11,6 +11,8 @@ public final class PainPointRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new RepeatContactRule(), new SlowFirstResponseRule(), new UnresolvedTooLongRule(),
+                new LowSatisfactionRule(), new ReopenedRule(), new EscalationRule(), new StalledDealRule(),
+                new EmailFatigueRule());
     }
 }
