@@ -107,14 +107,14 @@ final class Handoffs {
     }
 
     /**
-     * A threshold as ops admins think of it: {@code 7 days}, {@code 1 day}, {@code 48 h}, {@code 1 h},
-     * {@code 90 min}. Two days read as {@code 48 h}, the way service windows are usually stated.
+     * A threshold as ops admins think of it: {@code 7 days}, {@code 48 h}, {@code 1 h},
+     * {@code 90 min}. Up to two days read as hours ({@code 24 h}, {@code 48 h}), the way service windows are
+     * usually stated.
      */
     static String span(Duration d) {
         long minutes = d.toMinutes();
-        if (minutes > 0 && minutes % (24 * 60) == 0 && minutes != 48 * 60) {
-            long days = minutes / (24 * 60);
-            return days + (days == 1 ? " day" : " days");
+        if (minutes > 48 * 60 && minutes % (24 * 60) == 0) {
+            return minutes / (24 * 60) + " days";
         }
         if (minutes > 0 && minutes % 60 == 0) {
             return minutes / 60 + " h";
