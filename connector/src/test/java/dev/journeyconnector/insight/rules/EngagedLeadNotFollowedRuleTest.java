@@ -37,7 +37,7 @@ class EngagedLeadNotFollowedRuleTest {
                     + "00QJx0000000001AAA");
             assertThat(f.explanation()).isEqualTo("Lead from an ad on 4 May 2026 19:42 UTC; no sales call, "
                     + "meeting or email within 16 h of business hours (threshold; 2 business days, "
-                    + "Mon-Fri 09:00-17:00 Z).");
+                    + "Mon-Fri 09:00-17:00 UTC).");
             assertThat(f.from()).isEqualTo("marketing");
             assertThat(f.to()).isEqualTo("sales");
             assertThat(f.actor().userId()).isEqualTo(CONTACT_OWNER);

@@ -7,6 +7,7 @@ import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.RulesConfig;
 import dev.journeyconnector.insight.RulesLoader;
 import dev.journeyconnector.insight.Threshold;
+import dev.journeyconnector.mapping.PersonaLoader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -27,8 +28,11 @@ class HandoffGapRulesTest {
     /** The shipped file states each default explicitly, so ops admins read the real values there. */
     @Test
     void theShippedRulesFileStatesTheCodeDefaultsOfEveryHandoffGap() throws Exception {
-        RulesConfig shipped = RulesLoader.load(Path.of("..", "mappings", RulesLoader.FILE_NAME),
-                RuleRegistry.defaults(), List.of("leisure-traveller"));
+        Path mappings = Path.of("..", "mappings");
+        List<String> personaIds = PersonaLoader.load(mappings.resolve("personas.yaml")).all().stream()
+                .map(p -> p.id()).toList();
+        RulesConfig shipped = RulesLoader.load(mappings.resolve(RulesLoader.FILE_NAME), RuleRegistry.defaults(),
+                personaIds);
         for (Rule rule : HandoffGapRules.all()) {
             RuleSettings file = shipped.settings(rule, "any");
             RuleSettings code = RuleSettings.defaults(rule);
