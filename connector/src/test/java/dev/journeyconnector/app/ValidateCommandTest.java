@@ -33,7 +33,37 @@ class ValidateCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).startsWith("Mappings OK: ");
+        assertThat(r.out()).startsWith("Mappings OK: ")
+                .containsPattern("journey map\\s+4 persona journeys \\(journey-map.yaml\\): leisure-traveller \\d+ stages, "
+                        + "\\d+ types; .*; unclassified \\d+ stages, \\d+ types\\n");
+    }
+
+    @Test
+    void aJourneyMapProblemIsReportedWithTheOtherFilesProblems() throws Exception {
+        Path mappings = Files.createDirectories(dir.resolve("mappings"));
+        try (var files = Files.list(SHIPPED_MAPPINGS)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, mappings.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(mappings.resolve("journey-map.yaml"), Files.readString(mappings.resolve("journey-map.yaml"))
+                .replace("  retail-shopper:\n", "  retail-shoppers:\n"));
+        Files.writeString(mappings.resolve("salesforce-case.yaml"), Files.readString(mappings.resolve("salesforce-case.yaml"))
+                + "extra: true\n");
+
+        Result r = validate(Map.of("JOURNEY_MAPPINGS_DIR", mappings.toString()));
+
+        assertThat(r.exit()).isEqualTo(JourneyConnector.BAD_CONFIG);
+        assertThat(r.err()).containsPattern("salesforce-case\\.yaml:\\d+ extra: ")
+                .containsPattern("journey-map\\.yaml:\\d+ personas\\.retail-shoppers: .*retail-shoppers");
+    }
+
+    @Test
+    void aFolderWithoutAJourneyMapSaysNoDriftReportIsComputed() throws Exception {
+        Result r = validate(Map.of("JOURNEY_MAPPINGS_DIR", MappingFolders.small(dir.resolve("mappings")).toString()));
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("journey map\\s+none: there is no journey-map.yaml, so no drift report is computed");
     }
 
     @Test
