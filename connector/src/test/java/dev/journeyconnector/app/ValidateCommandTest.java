@@ -206,6 +206,20 @@ class ValidateCommandTest {
         assertThat(run(Map.of(), "--help").out()).contains("journey validate    check the mapping files");
     }
 
+    @Test
+    void driftHasItsOwnHelpPage() {
+        for (String[] args : new String[][]{{"drift", "--help"}, {"help", "drift"}}) {
+            Result r = run(Map.of(), args);
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).startsWith("Usage: journey drift [--json]")
+                    .contains("--journey-drift-threshold (0.25)").contains("JOURNEY_DRIFT_UNSEEN_DAYS")
+                    .contains("no vendor is called and no sandbox")
+                    .contains("Exit codes: 0 the report was printed, 1 the store could not be read, 2 ");
+        }
+        assertThat(run(Map.of(), "--help").out()).contains("journey drift [--json]  print the drift report");
+    }
+
     private Result validate(Map<String, String> env) {
         return run(env, "validate");
     }
