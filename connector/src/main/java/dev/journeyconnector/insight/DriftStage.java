@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * values of those that made one) against the journey map in force, and keeps it as the latest report. Reads only
  * the store. A model without a journey map has no report.
  *
- * <p>The alert is a log line for now: one WARN when the score is above the threshold, again only when the score
+ * <p>The alert is a log line: one WARN when the score is above the threshold, again only when the score
  * changes, so a connector that keeps polling does not repeat it every cycle.
  */
 public final class DriftStage {
