@@ -8,25 +8,33 @@ import java.util.Set;
 
 /**
  * The command line: a command ({@code run} unless another is named), the run options ({@code --once}),
- * and setting flags ({@code --salesforce-client-id=...} or {@code --salesforce-client-id ...}). A boolean
+ * {@code drift}'s {@code --json}, and setting flags ({@code --salesforce-client-id=...} or {@code --salesforce-client-id ...}). A boolean
  * setting's flag alone means true ({@code --sandbox-reset}). {@code --help} after a command, or
  * {@code help COMMAND}, asks for that command's help: {@code command} is then the command asked about.
  */
 public record CommandLine(String command, boolean once, boolean help, Map<String, String> settingFlags,
-                          List<String> problems) {
+                          List<String> problems, boolean json) {
 
-    public static final Set<String> COMMANDS = Set.of("run", "validate", "config", "help");
+    public static final Set<String> COMMANDS = Set.of("run", "validate", "config", "drift", "help");
+
+    public CommandLine(String command, boolean once, boolean help, Map<String, String> settingFlags,
+                       List<String> problems) {
+        this(command, once, help, settingFlags, problems, false);
+    }
 
     public static CommandLine parse(String... args) {
         String command = null;
         boolean once = false;
         boolean help = false;
+        boolean json = false;
         Map<String, String> flags = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--once")) {
                 once = true;
+            } else if (arg.equals("--json")) {
+                json = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
             } else if (arg.startsWith("--")) {
@@ -59,7 +67,7 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
                 command = arg; // help validate: the help of validate
                 help = true;
             } else {
-                problems.add("unexpected argument '" + arg + "' (commands: run, validate, config, help)");
+                problems.add("unexpected argument '" + arg + "' (commands: run, validate, config, drift, help)");
             }
         }
         if ("help".equals(command)) {
@@ -68,7 +76,10 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
         if (once && command != null && !command.equals("run") && !help) {
             problems.add("--once applies to run, not to " + command);
         }
-        return new CommandLine(command == null ? "run" : command, once, help, flags, problems);
+        if (json && !"drift".equals(command) && !help) {
+            problems.add("--json applies to drift, not to " + (command == null ? "run" : command));
+        }
+        return new CommandLine(command == null ? "run" : command, once, help, flags, problems, json);
     }
 
     private static boolean isBoolean(Setting s) {

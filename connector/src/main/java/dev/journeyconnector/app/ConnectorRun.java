@@ -1,5 +1,6 @@
 package dev.journeyconnector.app;
 
+import dev.journeyconnector.insight.DriftStage;
 import dev.journeyconnector.mailchimp.JourneyMailchimpComponent;
 import dev.journeyconnector.mailchimp.client.MailchimpClient;
 import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
@@ -25,6 +26,7 @@ import dev.journeyconnector.sandbox.SandboxOptions;
 import dev.journeyconnector.store.CustomerStore;
 import dev.journeyconnector.store.Database;
 import dev.journeyconnector.store.DerivationStore;
+import dev.journeyconnector.store.DriftStore;
 import dev.journeyconnector.store.RawStore;
 import dev.journeyconnector.store.RunLog;
 import dev.journeyconnector.store.StoreBinding;
@@ -38,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +65,7 @@ public final class ConnectorRun implements AutoCloseable {
     private SalesforceClient salesforce;
     private SummaryWriteBack summaries;
     private DerivationStage derivation;
+    private DriftStage drift;
     private RunLog runLog;
     private long runId;
     private Main camel;
@@ -106,8 +110,11 @@ public final class ConnectorRun implements AutoCloseable {
 
         RawStore raw = new RawStore(database.dataSource());
         summaries = new SummaryWriteBack(raw, new WritebackLedger(database.dataSource()), config.writebackSubjectPrefix());
-        derivation = new DerivationStage(mappings, deepLinks(), new DerivationStore(database.dataSource()),
+        DerivationStore derivations = new DerivationStore(database.dataSource());
+        derivation = new DerivationStage(mappings, deepLinks(), derivations,
                 new TouchpointStore(database.dataSource()), new CustomerStore(database.dataSource()));
+        drift = new DriftStage(mappings, new DriftStore(database.dataSource()), derivations,
+                config.journey().driftUnseenDays(), config.journey().driftThreshold(), Clock.systemUTC());
 
         camel = new Main();
         camel.configure().withRoutesIncludePattern("file:" + config.routesDir().toAbsolutePath() + "/*.yaml");
@@ -118,6 +125,7 @@ public final class ConnectorRun implements AutoCloseable {
         camel.bind("rawIntake", new RawIntake(raw, progress));
         camel.bind("summaryWriteBack", summaries);
         camel.bind("journeyDerivation", derivation);
+        camel.bind("journeyDrift", drift);
         camel.bind("pullProgress", progress);
         RouteProperties.of(config, once).forEach(camel::addInitialProperty);
         try {
@@ -152,12 +160,13 @@ public final class ConnectorRun implements AutoCloseable {
 
     /**
      * Where touchpoints' deep links point. Salesforce record pages live on the org's instance host, which
-     * the login named; the sandbox's simulator is no Salesforce host, and its world names no My Domain, so
-     * sandbox touchpoints have no Salesforce links. A setting DeepLinks refuses leaves that system without
-     * links rather than stopping the run.
+     * the login named; the sandbox's simulator is no Salesforce host, so in sandbox mode they use the My Domain
+     * its world names (the demo world's is meridiangroup.my.salesforce.com), as a real org's links would. A
+     * setting DeepLinks refuses leaves that system without links rather than stopping the run.
      */
     private DeepLinks deepLinks() {
-        String salesforceHost = sandbox != null ? null : salesforce.instanceHost().orElse(null);
+        String salesforceHost = sandbox != null ? sandbox.salesforceMyDomain().orElse(null)
+                : salesforce.instanceHost().orElse(null);
         String zendeskSubdomain = sandbox != null ? sandbox.zendesk().account().subdomain()
                 : config.zendesk().enabled() ? blankToNull(config.zendesk().subdomain()) : null;
         String mailchimpDc = sandbox != null ? sandbox.mailchimp().dataCenter()
@@ -208,7 +217,10 @@ public final class ConnectorRun implements AutoCloseable {
         }
     }
 
-    /** One analysis cycle through the analyse hop: derive the journey from the store, then write back. */
+    /**
+     * One analysis cycle through the analyse hop: derive the journey from the store, compute the drift report,
+     * then write back.
+     */
     public void analyse() throws Exception {
         CamelContext context = camel.getCamelContext();
         camel.getCamelTemplate().sendBody(context.resolvePropertyPlaceholders("{{journey.hop.analyse}}"), null);
@@ -226,6 +238,7 @@ public final class ConnectorRun implements AutoCloseable {
     public RunSummary summary() {
         return new RunSummary(mode(), Duration.between(startedAt, Instant.now()), progress.snapshot(),
                 derivation == null ? DerivationStage.Counts.NONE : derivation.counts(),
+                drift == null ? null : drift.latest().orElse(null),
                 summaries.created(), summaries.updated(), summaries.unchanged(), summaries.failed(),
                 salesforce.callCounts(), usage(salesforce.apiUsage()));
     }

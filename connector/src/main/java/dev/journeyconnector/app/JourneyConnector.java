@@ -8,13 +8,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code journey [run] [--once] [--setting-flag value ...]}, {@code journey validate},
- * {@code journey config}, {@code journey help [COMMAND]}. Exit codes: 0 done, 1 the run failed, 2 the
- * configuration, the command line or a mapping file is wrong (nothing was started).
+ * {@code journey config}, {@code journey drift [--json]}, {@code journey help [COMMAND]}. Exit codes: 0 done, 1
+ * the run failed (or the store could not be read), 2 the configuration, the command line or a mapping file is
+ * wrong (nothing was started).
  */
 public final class JourneyConnector {
     public static final int OK = 0;
@@ -54,6 +56,9 @@ public final class JourneyConnector {
             return OK;
         }
         setLogLevel(config.logLevel());
+        if (cli.command().equals("drift")) {
+            return DriftCommand.run(config, cli.json(), Clock.systemUTC(), out, err);
+        }
         return run(config, cli.once(), out, err);
     }
 

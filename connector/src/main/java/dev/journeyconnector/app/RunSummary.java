@@ -1,5 +1,7 @@
 package dev.journeyconnector.app;
 
+import dev.journeyconnector.insight.DriftScore;
+import dev.journeyconnector.insight.DriftStage;
 import dev.journeyconnector.mapping.DerivationStage;
 import dev.journeyconnector.pull.PullProgress;
 
@@ -9,10 +11,11 @@ import java.util.Map;
 
 /**
  * What one run did, in the words an ops admin reads at the end of {@code --once}: records pulled per
- * object, the journey derived from them, records written back, and the Salesforce API calls spent by operation.
+ * object, the journey derived from them and its drift score, records written back, and the Salesforce API calls
+ * spent by operation. {@code drift} is null when no drift report was computed (no journey map, or no cycle yet).
  */
 public record RunSummary(String mode, Duration took, Map<String, PullProgress.Counts> pulls,
-                         DerivationStage.Counts journey, long summariesCreated,
+                         DerivationStage.Counts journey, DriftScore drift, long summariesCreated,
                          long summariesUpdated, long summariesUnchanged, long summariesFailed,
                          Map<String, Long> apiCalls, String apiUsage) {
 
@@ -55,6 +58,7 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         out.append(String.format("  records on the identity review list %d (%d touchpoints without a customer until decided)%n",
                 journey.reviewRecords(), journey.heldForReview()));
         out.append(String.format("  unmapped records %d%n", journey.unmappedRecords()));
+        out.append("  ").append(driftLine()).append(System.lineSeparator());
         out.append(String.format("%nWritten back to Salesforce (journey summary Tasks)%n"));
         out.append(String.format("  created %d, updated %d, unchanged %d, failed %d%n", summariesCreated,
                 summariesUpdated, summariesUnchanged, summariesFailed));
@@ -64,6 +68,16 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
             out.append("  org's daily API usage: ").append(apiUsage).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /** {@code drift score 0.31, above the threshold 0.25: ...}, or why there is none. */
+    private String driftLine() {
+        if (drift == null) {
+            return "drift score not computed (no journey map in the mappings folder)";
+        }
+        return "drift score " + DriftStage.plain(drift.score()) + (drift.alert()
+                ? ", above the threshold " + DriftStage.plain(drift.threshold()) + ": run `journey drift` for the report"
+                : ", within the threshold " + DriftStage.plain(drift.threshold()) + " (`journey drift` shows the report)");
     }
 
     /** The same figures as a map, stored with the run. */
@@ -85,6 +99,9 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         j.put("heldForReview", journey.heldForReview());
         j.put("unmappedRecords", journey.unmappedRecords());
         m.put("journey", j);
+        if (drift != null) {
+            m.put("drift", Map.of("score", drift.score(), "threshold", drift.threshold(), "alert", drift.alert()));
+        }
         m.put("summaries", Map.of("created", summariesCreated, "updated", summariesUpdated,
                 "unchanged", summariesUnchanged, "failed", summariesFailed));
         m.put("apiCalls", apiCalls);
