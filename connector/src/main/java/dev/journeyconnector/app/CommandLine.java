@@ -8,19 +8,20 @@ import java.util.Set;
 
 /**
  * The command line: a command ({@code run} unless another is named), the run options ({@code --once}),
- * the command's own options ({@code findings --rule ID}, {@code insights --full}; see {@link #OPTIONS}), and
- * setting flags ({@code --salesforce-client-id=...} or {@code --salesforce-client-id ...}). A boolean
- * setting's flag alone means true ({@code --sandbox-reset}). {@code --help} after a command, or
- * {@code help COMMAND}, asks for that command's help: {@code command} is then the command asked about.
+ * {@code drift}'s {@code --json}, the insight commands' own options ({@code findings --rule ID},
+ * {@code insights --full}; see {@link #OPTIONS}), and setting flags ({@code --salesforce-client-id=...} or
+ * {@code --salesforce-client-id ...}). A boolean setting's flag alone means true ({@code --sandbox-reset}).
+ * {@code --help} after a command, or {@code help COMMAND}, asks for that command's help: {@code command} is then
+ * the command asked about.
  *
  * @param options the command's own options by name without dashes ({@code rule}, {@code full}: "true"), and for
- *                {@code bench} its subject under {@code subject}
+ *                {@code bench} what it measures under {@code subject}
  */
 public record CommandLine(String command, boolean once, boolean help, Map<String, String> settingFlags,
-                          Map<String, String> options, List<String> problems) {
+                          List<String> problems, boolean json, Map<String, String> options) {
 
-    public static final Set<String> COMMANDS = Set.of("run", "validate", "config", "help", "findings", "insights",
-            "backtest", "bench");
+    public static final Set<String> COMMANDS = Set.of("run", "validate", "config", "drift", "findings", "insights",
+            "backtest", "bench", "help");
 
     /** Each command's own options: name → whether it takes a value. They come after the command. */
     static final Map<String, Map<String, Boolean>> OPTIONS = Map.of(
@@ -32,10 +33,16 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
     /** What {@code journey bench} can measure. */
     static final Set<String> BENCH_SUBJECTS = Set.of("insights");
 
+    public CommandLine(String command, boolean once, boolean help, Map<String, String> settingFlags,
+                       List<String> problems) {
+        this(command, once, help, settingFlags, problems, false, Map.of());
+    }
+
     public static CommandLine parse(String... args) {
         String command = null;
         boolean once = false;
         boolean help = false;
+        boolean json = false;
         Map<String, String> flags = new LinkedHashMap<>();
         Map<String, String> options = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -43,6 +50,8 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
             String arg = args[i];
             if (arg.equals("--once")) {
                 once = true;
+            } else if (arg.equals("--json")) {
+                json = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
             } else if (arg.startsWith("--") && command != null && option(command, arg) != null) {
@@ -89,8 +98,8 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
                 command = arg; // help validate: the help of validate
                 help = true;
             } else {
-                problems.add("unexpected argument '" + arg + "' (commands: run, validate, config, findings, insights,"
-                        + " backtest, bench, help)");
+                problems.add("unexpected argument '" + arg + "' (commands: run, validate, config, drift, findings,"
+                        + " insights, backtest, bench, help)");
             }
         }
         if ("help".equals(command)) {
@@ -99,10 +108,13 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
         if (once && command != null && !command.equals("run") && !help) {
             problems.add("--once applies to run, not to " + command);
         }
+        if (json && !"drift".equals(command) && !help) {
+            problems.add("--json applies to drift, not to " + (command == null ? "run" : command));
+        }
         if ("bench".equals(command) && !help && !options.containsKey("subject")) {
             problems.add("bench needs what to measure: " + String.join(", ", BENCH_SUBJECTS) + " (journey bench insights)");
         }
-        return new CommandLine(command == null ? "run" : command, once, help, flags, options, problems);
+        return new CommandLine(command == null ? "run" : command, once, help, flags, problems, json, options);
     }
 
     /** The option's name when {@code arg} ({@code --rule} or {@code --rule=x}) is one of the command's own. */

@@ -1,5 +1,6 @@
 package dev.journeyconnector.app;
 
+import dev.journeyconnector.insight.DriftStage;
 import dev.journeyconnector.mailchimp.JourneyMailchimpComponent;
 import dev.journeyconnector.mailchimp.client.MailchimpClient;
 import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
@@ -29,6 +30,7 @@ import dev.journeyconnector.store.DerivationStore;
 import dev.journeyconnector.store.EvaluationStore;
 import dev.journeyconnector.store.FindingStore;
 import dev.journeyconnector.store.HistoryStore;
+import dev.journeyconnector.store.DriftStore;
 import dev.journeyconnector.store.RawStore;
 import dev.journeyconnector.store.RunLog;
 import dev.journeyconnector.store.StoreBinding;
@@ -68,6 +70,7 @@ public final class ConnectorRun implements AutoCloseable {
     private SummaryWriteBack summaries;
     private DerivationStage derivation;
     private InsightStage insights;
+    private DriftStage drift;
     private RunLog runLog;
     private long runId;
     private Main camel;
@@ -113,8 +116,11 @@ public final class ConnectorRun implements AutoCloseable {
         RawStore raw = new RawStore(database.dataSource());
         summaries = new SummaryWriteBack(raw, new WritebackLedger(database.dataSource()), config.writebackSubjectPrefix());
         DeepLinks links = deepLinks();
-        derivation = new DerivationStage(mappings, links, new DerivationStore(database.dataSource()),
+        DerivationStore derivations = new DerivationStore(database.dataSource());
+        derivation = new DerivationStage(mappings, links, derivations,
                 new TouchpointStore(database.dataSource()), new CustomerStore(database.dataSource()));
+        drift = new DriftStage(mappings, new DriftStore(database.dataSource()), derivations,
+                config.journey().driftUnseenDays(), config.journey().driftThreshold(), Clock.systemUTC());
         insights = new InsightStage(InsightCommands.rulesFile(config.journey().mappingsDir(), mappings), links,
                 new HistoryStore(database.dataSource()), new FindingStore(database.dataSource()),
                 new EvaluationStore(database.dataSource()), Clock.systemUTC());
@@ -129,6 +135,7 @@ public final class ConnectorRun implements AutoCloseable {
         camel.bind("summaryWriteBack", summaries);
         camel.bind("journeyDerivation", derivation);
         camel.bind("journeyInsights", insights);
+        camel.bind("journeyDrift", drift);
         camel.bind("pullProgress", progress);
         RouteProperties.of(config, once).forEach(camel::addInitialProperty);
         try {
@@ -163,12 +170,13 @@ public final class ConnectorRun implements AutoCloseable {
 
     /**
      * Where touchpoints' deep links point. Salesforce record pages live on the org's instance host, which
-     * the login named; the sandbox's simulator is no Salesforce host, and its world names no My Domain, so
-     * sandbox touchpoints have no Salesforce links. A setting DeepLinks refuses leaves that system without
-     * links rather than stopping the run.
+     * the login named; the sandbox's simulator is no Salesforce host, so in sandbox mode they use the My Domain
+     * its world names (the demo world's is meridiangroup.my.salesforce.com), as a real org's links would. A
+     * setting DeepLinks refuses leaves that system without links rather than stopping the run.
      */
     private DeepLinks deepLinks() {
-        String salesforceHost = sandbox != null ? null : salesforce.instanceHost().orElse(null);
+        String salesforceHost = sandbox != null ? sandbox.salesforceMyDomain().orElse(null)
+                : salesforce.instanceHost().orElse(null);
         String zendeskSubdomain = sandbox != null ? sandbox.zendesk().account().subdomain()
                 : config.zendesk().enabled() ? blankToNull(config.zendesk().subdomain()) : null;
         String mailchimpDc = sandbox != null ? sandbox.mailchimp().dataCenter()
@@ -219,7 +227,10 @@ public final class ConnectorRun implements AutoCloseable {
         }
     }
 
-    /** One analysis cycle through the analyse hop: derive the journey from the store, then write back. */
+    /**
+     * One analysis cycle through the analyse hop: derive the journey from the store, compute the drift report,
+     * then write back.
+     */
     public void analyse() throws Exception {
         CamelContext context = camel.getCamelContext();
         camel.getCamelTemplate().sendBody(context.resolvePropertyPlaceholders("{{journey.hop.analyse}}"), null);
@@ -237,6 +248,7 @@ public final class ConnectorRun implements AutoCloseable {
     public RunSummary summary() {
         return new RunSummary(mode(), Duration.between(startedAt, Instant.now()), progress.snapshot(),
                 derivation == null ? DerivationStage.Counts.NONE : derivation.counts(),
+                drift == null ? null : drift.latest().orElse(null),
                 insights == null ? InsightStage.Counts.NONE : insights.counts(),
                 summaries.created(), summaries.updated(), summaries.unchanged(), summaries.failed(),
                 salesforce.callCounts(), usage(salesforce.apiUsage()));

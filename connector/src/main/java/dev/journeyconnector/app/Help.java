@@ -5,9 +5,42 @@ final class Help {
     private Help() {
     }
 
-    /** The help of one command: {@code validate} has its own page; the others share the full one. */
+    /** The help of one command: {@code validate} and {@code drift} have their own page; the others share the full one. */
     static String text(String command) {
-        return command.equals("validate") ? validate() : text();
+        return switch (command) {
+            case "validate" -> validate();
+            case "drift" -> drift();
+            default -> text();
+        };
+    }
+
+    static String drift() {
+        return String.format("""
+                Usage: journey drift [--json] [--SETTING value ...]
+
+                Prints the drift report of the journey the store holds: how far it has moved from the journey
+                model in the mappings folder (mappings/journey-map.yaml). Opens the connector's store (embedded
+                under JOURNEY_DATA_DIR, or JOURNEY_DB_URL) and reads only it: no vendor is called and no sandbox
+                starts. With the embedded store, stop a running connector first (it holds the store).
+
+                  --json   print the report as JSON instead of text
+
+                The score and its arithmetic come first, then four sections: source records no mapping made a
+                touchpoint of (with the field values that set them apart), touchpoint types a persona's map does
+                not expect, expected types nobody has had for a while, and customers who reached a later stage
+                first. docs/journey-map.md explains each. The connector computes the same report after every
+                derivation, keeps the latest in the store and logs a WARN when the score is above the threshold.
+
+                  %-40s %s
+                  %-40s %s
+
+                Exit codes: 0 the report was printed, 1 the store could not be read, 2 a setting, a flag or a
+                mapping file is wrong, or there is no journey map.
+                """,
+                Settings.DRIFT_THRESHOLD.flag() + " (" + Settings.DRIFT_THRESHOLD.defaultValue() + ")",
+                Settings.DRIFT_THRESHOLD.name(),
+                Settings.DRIFT_UNSEEN_DAYS.flag() + " (" + Settings.DRIFT_UNSEEN_DAYS.defaultValue() + ")",
+                Settings.DRIFT_UNSEEN_DAYS.name());
     }
 
     static String validate() {
@@ -40,6 +73,7 @@ final class Help {
                 Usage: journey [run] [--once] [--SETTING value ...]
                        journey validate    check the mapping files and print what they define, or every problem
                        journey config      print the effective settings (secrets redacted) and where each came from
+                       journey drift [--json]  print the drift report of the stored journey against the journey map
                        journey findings [--customer KEY] [--rule ID] [--state open|resolved|all]
                                            list the stored findings (open ones by default) with their evidence
                        journey insights [--full]

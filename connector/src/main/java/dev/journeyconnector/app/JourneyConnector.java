@@ -8,14 +8,17 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code journey [run] [--once] [--setting-flag value ...]}, {@code journey validate},
- * {@code journey config}, the insight commands working from the store ({@code findings}, {@code insights},
- * {@code backtest}, {@code bench insights}), {@code journey help [COMMAND]}. Exit codes: 0 done, 1 the run failed, 2 the
- * configuration, the command line or a mapping file is wrong (nothing was started).
+ * {@code journey config}, {@code journey drift [--json]}, the insight commands working from the store
+ * ({@code findings}, {@code insights}, {@code backtest}, {@code bench insights}), {@code journey help [COMMAND]}.
+ * Exit codes: 0 done, 1
+ * the run failed (or the store could not be read), 2 the configuration, the command line or a mapping file is
+ * wrong (nothing was started).
  */
 public final class JourneyConnector {
     public static final int OK = 0;
@@ -58,8 +61,9 @@ public final class JourneyConnector {
         return switch (cli.command()) {
             case "findings" -> InsightCommands.findings(config, cli.options(), out, err);
             case "insights" -> InsightCommands.insights(config, cli.options(), out, err);
-            case "backtest" -> InsightCommands.backtest(config, cli.options(), out, err, java.time.Clock.systemUTC());
+            case "backtest" -> InsightCommands.backtest(config, cli.options(), out, err, Clock.systemUTC());
             case "bench" -> InsightBenchmark.run(config, cli.options(), out, err);
+            case "drift" -> DriftCommand.run(config, cli.json(), Clock.systemUTC(), out, err);
             default -> run(config, cli.once(), out, err);
         };
     }

@@ -1,5 +1,6 @@
 package dev.journeyconnector.app;
 
+import dev.journeyconnector.mapping.JourneyMap;
 import dev.journeyconnector.mapping.MappingException;
 import dev.journeyconnector.mapping.MappingRule;
 import dev.journeyconnector.mapping.MappingSet;
@@ -104,12 +105,24 @@ final class MappingCheck {
         personas.add(model.personas().defaultPersona().id() + " (default)");
         out.append(row("personas", personas.size() + ": " + String.join(", ", personas)));
 
+        out.append(row("journey map", model.journeyMap().map(MappingCheck::journeyMap).orElse("none: there is no "
+                + MappingSet.JOURNEY_MAP + ", so no drift report is computed")));
+
         Vocabulary v = model.vocabulary();
         out.append(row("stages", v.stages().size() + ": " + v.stages().stream().map(Vocabulary.Term::name)
                 .collect(Collectors.joining(" → ")) + ", and " + v.churn().name() + " outside the order"));
         out.append(row("channels", v.channels().size() + ": " + names(v.channels())));
         out.append(row("departments", v.departments().size() + ": " + names(v.departments())));
         return out.toString();
+    }
+
+    /** {@code 4 persona journeys (leisure-traveller: awareness → purchase → service, churn; ...)}. */
+    private static String journeyMap(JourneyMap map) {
+        return map.journeys().size() + (map.journeys().size() == 1 ? " persona journey" : " persona journeys")
+                + " (" + Path.of(map.file()).getFileName() + "): " + map.journeys().stream()
+                .map(j -> j.personaId() + " " + j.stages().size() + (j.stages().size() == 1 ? " stage" : " stages")
+                        + ", " + j.expectedTypes().size() + " types")
+                .collect(Collectors.joining("; "));
     }
 
     private static String name(TouchpointMapping m) {

@@ -2,6 +2,8 @@ package dev.journeyconnector.app;
 
 import dev.journeyconnector.insight.FindingsText;
 import dev.journeyconnector.insight.InsightStage;
+import dev.journeyconnector.insight.DriftScore;
+import dev.journeyconnector.insight.DriftStage;
 import dev.journeyconnector.mapping.DerivationStage;
 import dev.journeyconnector.store.FindingStore;
 import dev.journeyconnector.pull.PullProgress;
@@ -12,10 +14,13 @@ import java.util.Map;
 
 /**
  * What one run did, in the words an ops admin reads at the end of {@code --once}: records pulled per
- * object, the journey derived from them, the findings evaluated on it, records written back, and the Salesforce API calls spent by operation.
+ * object, the journey derived from them and its drift score, the findings evaluated on it, records written back,
+ * and the Salesforce API calls spent by operation. {@code drift} is null when no drift report was computed (no
+ * journey map, or no cycle yet).
  */
 public record RunSummary(String mode, Duration took, Map<String, PullProgress.Counts> pulls,
-                         DerivationStage.Counts journey, InsightStage.Counts insights, long summariesCreated,
+                         DerivationStage.Counts journey, DriftScore drift, InsightStage.Counts insights,
+                         long summariesCreated,
                          long summariesUpdated, long summariesUnchanged, long summariesFailed,
                          Map<String, Long> apiCalls, String apiUsage) {
 
@@ -58,6 +63,7 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         out.append(String.format("  records on the identity review list %d (%d touchpoints without a customer until decided)%n",
                 journey.reviewRecords(), journey.heldForReview()));
         out.append(String.format("  unmapped records %d%n", journey.unmappedRecords()));
+        out.append("  ").append(driftLine()).append(System.lineSeparator());
         insights(out);
         out.append(String.format("%nWritten back to Salesforce (journey summary Tasks)%n"));
         out.append(String.format("  created %d, updated %d, unchanged %d, failed %d%n", summariesCreated,
@@ -87,6 +93,16 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         if (insights.held() > 0) {
             out.append(String.format("  held for identity review %d (not written back until decided)%n", insights.held()));
         }
+    }
+
+    /** {@code drift score 0.31, above the threshold 0.25: ...}, or why there is none. */
+    private String driftLine() {
+        if (drift == null) {
+            return "drift score not computed (no journey map in the mappings folder)";
+        }
+        return "drift score " + DriftStage.plain(drift.score()) + (drift.alert()
+                ? ", above the threshold " + DriftStage.plain(drift.threshold()) + ": run `journey drift` for the report"
+                : ", within the threshold " + DriftStage.plain(drift.threshold()) + " (`journey drift` shows the report)");
     }
 
     /** The same figures as a map, stored with the run. */
@@ -126,6 +142,9 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         f.put("byRule", byRule);
         f.put("held", insights.held());
         m.put("findings", f);
+        if (drift != null) {
+            m.put("drift", Map.of("score", drift.score(), "threshold", drift.threshold(), "alert", drift.alert()));
+        }
         m.put("summaries", Map.of("created", summariesCreated, "updated", summariesUpdated,
                 "unchanged", summariesUnchanged, "failed", summariesFailed));
         m.put("apiCalls", apiCalls);

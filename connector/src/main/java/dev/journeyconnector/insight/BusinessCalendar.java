@@ -105,7 +105,7 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> days, LocalTime open,
         } else {
             dayText = set.stream().map(BusinessCalendar::name).collect(Collectors.joining(","));
         }
-        return dayText + " " + open + "-" + close + " " + zone.getId();
+        return dayText + " " + open + "-" + close + " " + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
     }
 
     private static String name(DayOfWeek d) {

@@ -72,6 +72,11 @@ public record CustomerFacts(Optional<Person> person, Optional<Account> account, 
         public boolean isLead() {
             return object.equals("Lead");
         }
+
+        /** A date or date-time field of the record, e.g. {@code LastModifiedDate}; a date is midnight UTC. */
+        public Optional<Instant> instantOf(String field) {
+            return instant(payload.get(field));
+        }
     }
 
     /** A Salesforce Account. */
@@ -98,6 +103,11 @@ public record CustomerFacts(Optional<Person> person, Optional<Account> account, 
             return new Opportunity(text(p.get("Id")), text(p.get("Name")), text(p.get("AccountId")),
                     text(p.get("OwnerId")), text(p.get("StageName")), Boolean.TRUE.equals(flag(p.get("IsClosed"))),
                     Boolean.TRUE.equals(flag(p.get("IsWon"))), instant(p.get("LastModifiedDate")).orElse(null), p);
+        }
+
+        /** A date or date-time field of the record ({@code CreatedDate}, {@code CloseDate}); a date is midnight UTC. */
+        public Optional<Instant> instantOf(String field) {
+            return instant(payload.get(field));
         }
     }
 

@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param personaId   the customer's persona; picks the persona overrides of {@code mappings/rules.yaml}
  * @param touchpoints in time order (ties by key); sorted here whatever order they come in
  * @param facts       the customer's records; {@link CustomerFacts#NONE} when there are none
+ * @param accountTouchpoints the touchpoints of the other customers of the same Salesforce Account (its other
+ *                    Contacts), in time order; empty when the loader gives none. Some handoffs are the account's,
+ *                    not the person's: a deal's touchpoints land on the Account's anchor Contact while the
+ *                    onboarding call may be logged with a colleague of theirs (won-not-onboarded reads both)
  */
 public record CustomerHistory(String customerKey, Customer.Kind kind, String personaId, List<Touchpoint> touchpoints,
-                              CustomerFacts facts) {
+                              CustomerFacts facts, List<Touchpoint> accountTouchpoints) {
 
     private static final Comparator<Touchpoint> TIME_ORDER = Comparator.comparing(Touchpoint::occurredAt)
             .thenComparing(t -> t.key().asString());
@@ -30,6 +34,14 @@ public record CustomerHistory(String customerKey, Customer.Kind kind, String per
         Objects.requireNonNull(personaId, "personaId");
         touchpoints = touchpoints.stream().sorted(TIME_ORDER).toList();
         facts = facts == null ? CustomerFacts.NONE : facts;
+        accountTouchpoints = accountTouchpoints == null ? List.of()
+                : accountTouchpoints.stream().sorted(TIME_ORDER).toList();
+    }
+
+    /** A history without the account's other touchpoints. */
+    public CustomerHistory(String customerKey, Customer.Kind kind, String personaId, List<Touchpoint> touchpoints,
+                           CustomerFacts facts) {
+        this(customerKey, kind, personaId, touchpoints, facts, List.of());
     }
 
     /** The touchpoints of these types, in time order. */

@@ -1,5 +1,6 @@
 package dev.journeyconnector.insight;
 
+import dev.journeyconnector.insight.rules.HandoffGapRules;
 import dev.journeyconnector.insight.rules.PainPointRules;
 
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public record RuleRegistry(List<Rule> rules) {
     /** Every rule the connector ships: the pain points, then the handoff gaps. */
     public static RuleRegistry defaults() {
         List<Rule> all = new ArrayList<>(PainPointRules.all());
+        all.addAll(HandoffGapRules.all());
         return new RuleRegistry(all);
     }
 

@@ -1,7 +1,6 @@
 package dev.journeyconnector.insight;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +103,6 @@ public final class RulesConfig {
 
     @Override
     public String toString() {
-        Map<String, Entry> sorted = new HashMap<>(entries);
-        return "RulesConfig" + sorted;
+        return "RulesConfig[calendar=" + calendar.describe() + ", rules=" + new java.util.TreeMap<>(entries) + "]";
     }
 }

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The whole journey model as the ops admin wrote it in one folder: the vocabularies, the personas and one
- * touchpoint mapping per source object. {@link #load} checks every file and reports every problem of every
- * file in one {@link MappingException}, so nothing runs on a half-valid model.
+ * The whole journey model as the ops admin wrote it in one folder: the vocabularies, the personas, one
+ * touchpoint mapping per source object and the journey map the drift report holds them to. {@link #load}
+ * checks every file and reports every problem of every file in one {@link MappingException}, so nothing runs
+ * on a half-valid model.
  *
  * @param dir         the folder it was read from
  * @param vocabulary  {@code vocabularies.yaml}
@@ -32,20 +33,30 @@ import java.util.stream.Stream;
  * @param mappings    the touchpoint mappings, by {@code source/object} (e.g. {@code salesforce/Case})
  * @param fingerprint a digest of every file's name and content: equal fingerprints mean the same model, so
  *                    touchpoints derived under it need no re-derivation
+ * @param journeyMap  {@code journey-map.yaml}, checked against the vocabulary, the personas and the types the
+ *                    mappings make; empty when the folder has none (then no drift report is computed)
  */
 public record MappingSet(Path dir, Vocabulary vocabulary, Personas personas, Map<String, TouchpointMapping> mappings,
-                         String fingerprint) {
+                         String fingerprint, Optional<JourneyMap> journeyMap) {
 
     public static final String VOCABULARIES = "vocabularies.yaml";
     public static final String PERSONAS = "personas.yaml";
+    public static final String JOURNEY_MAP = "journey-map.yaml";
     /** Files in the folder that are not touchpoint mappings: their own loaders read them. */
-    public static final List<String> NOT_TOUCHPOINT_MAPPINGS = List.of(VOCABULARIES, PERSONAS, "journey-map.yaml",
+    public static final List<String> NOT_TOUCHPOINT_MAPPINGS = List.of(VOCABULARIES, PERSONAS, JOURNEY_MAP,
             "rules.yaml");
 
     private static final Pattern VOCABULARY_PROBLEM = Pattern.compile("^(.*?):(\\d+): (.*)$", Pattern.DOTALL);
 
     public MappingSet {
         mappings = Map.copyOf(mappings);
+        journeyMap = journeyMap == null ? Optional.empty() : journeyMap;
+    }
+
+    /** A model without a journey map, as before the map was part of it. */
+    public MappingSet(Path dir, Vocabulary vocabulary, Personas personas, Map<String, TouchpointMapping> mappings,
+                      String fingerprint) {
+        this(dir, vocabulary, personas, mappings, fingerprint, Optional.empty());
     }
 
     /** The mapping of one source object, e.g. {@code mapping(SALESFORCE, "Case")}. */
@@ -116,6 +127,7 @@ public record MappingSet(Path dir, Vocabulary vocabulary, Personas personas, Map
 
         SourceFields sources = SourceFields.read(routesDir, problems).orElse(null);
         Map<String, TouchpointMapping> mappings = new LinkedHashMap<>();
+        int mappingProblemsBefore = problems.size();
         if (vocabulary != null) {
             for (Path file : files) {
                 if (NOT_TOUCHPOINT_MAPPINGS.contains(file.getFileName().toString())) {
@@ -137,10 +149,39 @@ public record MappingSet(Path dir, Vocabulary vocabulary, Personas personas, Map
             problems.add(new MappingProblem(dir.toString(), 0, "",
                     "touchpoint mappings were not checked: they need a valid " + VOCABULARIES));
         }
+        Optional<JourneyMap> journeyMap = journeyMap(dir, vocabulary, personas,
+                problems.size() == mappingProblemsBefore ? mappings : null, problems);
         if (!problems.isEmpty()) {
             throw new MappingException(problems);
         }
-        return new MappingSet(dir, vocabulary, personas, mappings, fingerprint(files));
+        return new MappingSet(dir, vocabulary, personas, mappings, fingerprint(files), journeyMap);
+    }
+
+    /**
+     * The journey map, when the folder has one, checked against the vocabulary, the personas and the types the
+     * mappings make; its problems are added to {@code problems}. It cannot be checked without a valid vocabulary
+     * and personas (that is said once); with mappings that failed to load ({@code mappings} null) their types are
+     * not known, so only that check is left out: every other problem of the map is still reported.
+     */
+    private static Optional<JourneyMap> journeyMap(Path dir, Vocabulary vocabulary, Personas personas,
+                                                   Map<String, TouchpointMapping> mappings,
+                                                   List<MappingProblem> problems) {
+        Path file = dir.resolve(JOURNEY_MAP);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        if (vocabulary == null || personas == null) {
+            problems.add(new MappingProblem(file.toString(), 0, "", "the journey map was not checked: it needs a "
+                    + "valid " + VOCABULARIES + " and " + PERSONAS));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JourneyMapLoader.load(file, vocabulary, personas,
+                    mappings == null ? null : JourneyMap.typesProduced(mappings.values())));
+        } catch (MappingException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
+        }
     }
 
     /** A digest of the folder's *.yaml files, names and contents; cheap enough to poll for changes. */

@@ -25,7 +25,8 @@ class CommandLineTest {
 
         assertThat(cli.problems()).containsExactly(
                 "flag --sandbox-dump needs a value (SANDBOX_DUMP_FILE)",
-                "unexpected argument 'extra' (commands: run, validate, config, findings, insights, backtest, bench, help)");
+                "unexpected argument 'extra' (commands: run, validate, config, drift, findings, insights, backtest, bench,"
+                        + " help)");
     }
 
     @Test
@@ -47,5 +48,22 @@ class CommandLineTest {
     void onceWithACommandOtherThanRunIsAProblem() {
         assertThat(CommandLine.parse("validate", "--once").problems()).containsExactly("--once applies to run, not to validate");
         assertThat(CommandLine.parse("--once").problems()).isEmpty();
+    }
+
+    @Test
+    void driftIsACommandWithAJsonOptionThatOnlyItTakes() {
+        assertThat(CommandLine.parse("drift", "--json", "--journey-mappings-dir", "m")).satisfies(cli -> {
+            assertThat(cli.command()).isEqualTo("drift");
+            assertThat(cli.json()).isTrue();
+            assertThat(cli.settingFlags()).containsEntry("JOURNEY_MAPPINGS_DIR", "m");
+            assertThat(cli.problems()).isEmpty();
+        });
+        assertThat(CommandLine.parse("drift").json()).isFalse();
+        assertThat(CommandLine.parse("help", "drift")).satisfies(cli -> {
+            assertThat(cli.command()).isEqualTo("drift");
+            assertThat(cli.help()).isTrue();
+        });
+        assertThat(CommandLine.parse("--once", "--json").problems()).containsExactly("--json applies to drift, not to run");
+        assertThat(CommandLine.parse("drift", "--once").problems()).containsExactly("--once applies to run, not to drift");
     }
 }

@@ -33,7 +33,37 @@ class ValidateCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).startsWith("Mappings OK: ");
+        assertThat(r.out()).startsWith("Mappings OK: ")
+                .containsPattern("journey map\\s+4 persona journeys \\(journey-map.yaml\\): leisure-traveller \\d+ stages, "
+                        + "\\d+ types; .*; unclassified \\d+ stages, \\d+ types\\n");
+    }
+
+    @Test
+    void aJourneyMapProblemIsReportedWithTheOtherFilesProblems() throws Exception {
+        Path mappings = Files.createDirectories(dir.resolve("mappings"));
+        try (var files = Files.list(SHIPPED_MAPPINGS)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, mappings.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(mappings.resolve("journey-map.yaml"), Files.readString(mappings.resolve("journey-map.yaml"))
+                .replace("  retail-shopper:\n", "  retail-shoppers:\n"));
+        Files.writeString(mappings.resolve("salesforce-case.yaml"), Files.readString(mappings.resolve("salesforce-case.yaml"))
+                + "extra: true\n");
+
+        Result r = validate(Map.of("JOURNEY_MAPPINGS_DIR", mappings.toString()));
+
+        assertThat(r.exit()).isEqualTo(JourneyConnector.BAD_CONFIG);
+        assertThat(r.err()).containsPattern("salesforce-case\\.yaml:\\d+ extra: ")
+                .containsPattern("journey-map\\.yaml:\\d+ personas\\.retail-shoppers: .*retail-shoppers");
+    }
+
+    @Test
+    void aFolderWithoutAJourneyMapSaysNoDriftReportIsComputed() throws Exception {
+        Result r = validate(Map.of("JOURNEY_MAPPINGS_DIR", MappingFolders.small(dir.resolve("mappings")).toString()));
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("journey map\\s+none: there is no journey-map.yaml, so no drift report is computed");
     }
 
     @Test
@@ -174,6 +204,20 @@ class ValidateCommandTest {
                     .contains("Exit codes: 0 the files are valid, 2 they are not");
         }
         assertThat(run(Map.of(), "--help").out()).contains("journey validate    check the mapping files");
+    }
+
+    @Test
+    void driftHasItsOwnHelpPage() {
+        for (String[] args : new String[][]{{"drift", "--help"}, {"help", "drift"}}) {
+            Result r = run(Map.of(), args);
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).startsWith("Usage: journey drift [--json]")
+                    .contains("--journey-drift-threshold (0.25)").contains("JOURNEY_DRIFT_UNSEEN_DAYS")
+                    .contains("no vendor is called and no sandbox")
+                    .contains("Exit codes: 0 the report was printed, 1 the store could not be read, 2 ");
+        }
+        assertThat(run(Map.of(), "--help").out()).contains("journey drift [--json]  print the drift report");
     }
 
     private Result validate(Map<String, String> env) {

@@ -54,7 +54,7 @@ class BusinessCalendarTest {
     @Test
     void describesItselfForExplanations() {
         assertThat(BERLIN.describe()).isEqualTo("Mon-Fri 09:00-17:00 Europe/Berlin");
-        assertThat(BusinessCalendar.DEFAULT.describe()).isEqualTo("Mon-Fri 09:00-17:00 Z");
+        assertThat(BusinessCalendar.DEFAULT.describe()).isEqualTo("Mon-Fri 09:00-17:00 UTC");
     }
 
     @Test

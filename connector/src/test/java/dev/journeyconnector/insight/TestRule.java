@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A rule with one threshold of each type, for the loader and settings tests; it finds nothing. */
-final class TestRule implements Rule {
+class TestRule implements Rule {
     private final String id;
 
     TestRule(String id) {

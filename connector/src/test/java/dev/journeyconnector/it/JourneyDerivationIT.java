@@ -86,6 +86,16 @@ class JourneyDerivationIT {
                     });
             assertThat(trey).filteredOn(t -> t.type().equals("campaign-open")).allSatisfy(t ->
                     assertThat(t.deepLink().toString()).startsWith("https://us21.admin.mailchimp.com/reports/summary?id="));
+            // The demo world names its My Domain, so sandbox Salesforce touchpoints link to Lightning record pages
+            // as a real org's do; a parent's page for the rows that have none of their own.
+            assertThat(trey).filteredOn(t -> t.deepLink() != null).extracting(t -> t.key().source()).as("links")
+                    .containsAll(List.of(Touchpoint.Source.values()));
+            assertThat(trey).filteredOn(t -> t.key().asString().equals("salesforce/Case/500Jx0000000001IAA/case-opened"))
+                    .singleElement().extracting(Touchpoint::deepLink).hasToString(
+                            "https://meridiangroup.my.salesforce.com/lightning/r/Case/500Jx0000000001IAA/view");
+            assertThat(trey).filteredOn(t -> t.key().source() == Touchpoint.Source.SALESFORCE).allSatisfy(t ->
+                    assertThat(t.deepLink()).as(t.key().asString()).isNotNull().asString()
+                            .matches("https://meridiangroup\\.my\\.salesforce\\.com/lightning/r/\\w+/\\w{18}/view"));
 
             assertThat(sources(nadia)).containsExactlyInAnyOrder(Touchpoint.Source.values());
             assertThat(nadia).extracting(Touchpoint::type).containsSubsequence("deal-won", "ticket-opened",

@@ -75,6 +75,38 @@ class LiveMappingsTest {
     }
 
     @Test
+    void aJourneyMapEditIsCheckedOnReloadAndAnInvalidOneKeepsTheMapInForce() throws Exception {
+        Files.writeString(dir.resolve(MappingSet.JOURNEY_MAP), journeyMap("case-opened"));
+        MappingSet before = start().get();
+        assertThat(before.journeyMap()).isPresent();
+
+        Files.writeString(dir.resolve(MappingSet.JOURNEY_MAP), journeyMap("case-opend"));
+
+        assertThat(live.check()).isEqualTo(LiveMappings.Outcome.REJECTED);
+        assertThat(live.get()).isSameAs(before);
+        assertThat(live.rejected()).hasValueSatisfying(e -> assertThat(e.getMessage())
+                .contains("journey-map.yaml").contains("no touchpoint mapping makes type 'case-opend' (did you mean "
+                        + "'case-opened'?)"));
+
+        Files.writeString(dir.resolve(MappingSet.JOURNEY_MAP), journeyMap("case-closed"));
+
+        assertThat(live.check()).isEqualTo(LiveMappings.Outcome.APPLIED);
+        assertThat(live.get().journeyMap()).hasValueSatisfying(map -> assertThat(map.journeys())
+                .allSatisfy(j -> assertThat(j.expectedTypes()).containsExactly("case-closed")));
+    }
+
+    /** Every shipped persona expects one type of the small Case mapping, in service. */
+    private static String journeyMap(String type) {
+        StringBuilder out = new StringBuilder("personas:\n");
+        for (String persona : List.of("leisure-traveller", "small-business-banking-client", "retail-shopper",
+                "unclassified")) {
+            out.append("  ").append(persona).append(":\n    stages:\n      - stage: service\n        types: [")
+                    .append(type).append("]\n");
+        }
+        return out.toString();
+    }
+
+    @Test
     void anUnchangedFolderIsNotLoadedAgain() throws Exception {
         MappingSet first = start().get();
 

@@ -137,6 +137,68 @@ class MappingSetTest {
                         .satisfies(p -> assertThat(p.message()).startsWith("the routes folder does not exist")));
     }
 
+    @Test
+    void theJourneyMapIsPartOfTheModel() throws Exception {
+        MappingSet set = MappingSet.load(SHIPPED);
+
+        assertThat(set.journeyMap()).hasValueSatisfying(map -> {
+            assertThat(map.file()).endsWith("journey-map.yaml");
+            assertThat(map.journeys()).extracting(JourneyMap.PersonaJourney::personaId)
+                    .contains(set.personas().defaultPersona().id());
+        });
+    }
+
+    @Test
+    void aFolderWithoutAJourneyMapLoadsWithoutOne() throws Exception {
+        copyShipped();
+        Files.delete(dir.resolve(MappingSet.JOURNEY_MAP));
+
+        assertThat(MappingSet.load(dir).journeyMap()).isEmpty();
+    }
+
+    @Test
+    void journeyMapProblemsComeWithTheMappingProblemsInOneException() throws Exception {
+        copyShipped();
+        Files.writeString(dir.resolve("salesforce-case.yaml"), Files.readString(dir.resolve("salesforce-case.yaml"))
+                .replace("      default: service\n", "      default: servicing\n"));
+        Files.writeString(dir.resolve(MappingSet.JOURNEY_MAP), Files.readString(dir.resolve(MappingSet.JOURNEY_MAP))
+                .replaceFirst("types: \\[deal-won", "types: [deal-wn").replace("  retail-shopper:\n", "  retail-shoppers:\n"));
+
+        assertThatThrownBy(() -> MappingSet.load(dir)).isInstanceOfSatisfying(MappingException.class, e -> {
+            assertThat(e.problems()).extracting(MappingProblem::file)
+                    .anyMatch(f -> f.endsWith("salesforce-case.yaml"))
+                    .anyMatch(f -> f.endsWith("journey-map.yaml"));
+            // The Case mapping did not load, so the map's types cannot be held to what the mappings make;
+            // its other problems are still reported.
+            assertThat(e.getMessage()).contains("servicing").contains("retail-shoppers")
+                    .doesNotContain("no touchpoint mapping makes type");
+        });
+    }
+
+    @Test
+    void theJourneyMapsTypesAreCheckedAgainstTheTypesTheMappingsMake() throws Exception {
+        copyShipped();
+        Files.writeString(dir.resolve(MappingSet.JOURNEY_MAP), Files.readString(dir.resolve(MappingSet.JOURNEY_MAP))
+                .replaceFirst("types: \\[deal-won", "types: [deal-wn"));
+        Files.delete(dir.resolve("mailchimp-unsubscribes.yaml"));
+
+        assertThatThrownBy(() -> MappingSet.load(dir)).isInstanceOfSatisfying(MappingException.class, e -> {
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).endsWith("journey-map.yaml"));
+            assertThat(e.getMessage()).contains("no touchpoint mapping makes type 'deal-wn' (did you mean 'deal-won'?)")
+                    .contains("no touchpoint mapping makes type 'unsubscribed'");
+        });
+    }
+
+    @Test
+    void aJourneyMapWithoutValidPersonasIsNotCheckedAndSaysWhy() throws Exception {
+        copyShipped();
+        Files.writeString(dir.resolve("personas.yaml"), "personas: []\n");
+
+        assertThatThrownBy(() -> MappingSet.load(dir)).isInstanceOfSatisfying(MappingException.class, e ->
+                assertThat(e.problems()).filteredOn(p -> p.file().endsWith("journey-map.yaml")).singleElement()
+                        .satisfies(p -> assertThat(p.message()).contains("was not checked").contains("personas.yaml")));
+    }
+
     /** The shipped mappings and routes, side by side as in the repository. */
     private void copyShipped() throws Exception {
         copy(SHIPPED, dir);

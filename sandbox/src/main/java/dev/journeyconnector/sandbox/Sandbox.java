@@ -10,6 +10,7 @@ import dev.journeyconnector.sandbox.zendesk.ZendeskWorldLoader;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The local vendor simulators the connector runs against, loaded from one world: Salesforce, Zendesk
@@ -74,6 +75,14 @@ public final class Sandbox implements AutoCloseable {
     /** Controls and counters of the Salesforce simulator. */
     public SalesforceSimulator salesforce() {
         return salesforce;
+    }
+
+    /**
+     * The world's Salesforce My Domain host, e.g. {@code meridiangroup.my.salesforce.com}: what links to record
+     * pages use, as they would for a real org; empty when the world names none.
+     */
+    public Optional<String> salesforceMyDomain() {
+        return salesforce.myDomain();
     }
 
     /** The client id of the world's connected app. */

@@ -169,6 +169,14 @@ public final class SalesforceSimulator implements AutoCloseable {
         return world.organizationId();
     }
 
+    /**
+     * The org's My Domain host from the world ({@code meridiangroup.my.salesforce.com}), where a real org's record
+     * pages live; empty when the world names none. Not where this simulator answers: that is {@link #url()}.
+     */
+    public Optional<String> myDomain() {
+        return Optional.ofNullable(world.myDomain());
+    }
+
     /** The org's data, for assertions. */
     public SalesforceOrg org() {
         return org;

@@ -18,10 +18,13 @@ import java.util.Map;
  * @param dailyApiRequests the org's daily API request allocation
  * @param types            sObject types by name
  * @param recordFiles      record files in load order
+ * @param myDomain         the org's My Domain host as a real org would have it ({@code acme.my.salesforce.com}),
+ *                         for links to record pages; null when the world names none. The simulator itself is
+ *                         served on 127.0.0.1, never on this host.
  */
 public record World(String source, String orgName, String organizationId, ConnectedApp connectedApp,
                     List<ApiLogin> logins, String integrationUser, long dailyApiRequests,
-                    Map<String, SObjectType> types, List<RecordFile> recordFiles) {
+                    Map<String, SObjectType> types, List<RecordFile> recordFiles, String myDomain) {
 
     /** A connected app registered in the org (OAuth client). */
     public record ConnectedApp(String clientId, String clientSecret) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a world from a directory or from the classpath. Layout:
@@ -23,6 +24,7 @@ import java.util.Map;
  * world.json                 {"orgName", "organizationId", "connectedApp": {"clientId", "clientSecret"},
  *                             "users": [{"username", "password", "securityToken"}],
  *                             "integrationUser": "username", "dailyApiRequests": 15000,
+ *                             "myDomain": "acme.my.salesforce.com",
  *                             "schemas": ["salesforce/schema/Foo__c.json"],
  *                             "salesforce": ["salesforce/User.json", ...]}
  * salesforce/&lt;Object&gt;.json  a JSON array of records: field name → value
@@ -37,6 +39,13 @@ public final class WorldLoader {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String DEFAULT_ORG_ID = "00DJx0000000001";
     private static final long DEFAULT_DAILY_API_REQUESTS = 100_000;
+    /**
+     * My Domain hosts: {@code <name>.my.salesforce.com}, and sandbox and developer orgs'
+     * {@code <name>--<sandbox>.sandbox.my.salesforce.com}, {@code <name>-dev-ed.develop.my.salesforce.com}
+     * (Salesforce Help, "My Domain URL Formats").
+     */
+    private static final Pattern MY_DOMAIN = Pattern.compile(
+            "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.(sandbox|develop|scratch|demo|patch|trailblaze))?\\.my\\.salesforce\\.com");
 
     private final Source source;
     private final List<String> problems = new ArrayList<>();
@@ -69,6 +78,11 @@ public final class WorldLoader {
         String orgId = spec.path("organizationId").asText(DEFAULT_ORG_ID);
         if (SalesforceIds.keyPrefix(orgId).filter("00D"::equals).isEmpty()) {
             problems.add("world.json: organizationId must be a 15- or 18-character Id starting 00D, got '" + orgId + "'");
+        }
+        String myDomain = spec.path("myDomain").asText(null);
+        if (myDomain != null && !MY_DOMAIN.matcher(myDomain).matches()) {
+            problems.add("world.json: myDomain must be an org's My Domain host such as acme.my.salesforce.com, got '"
+                    + myDomain + "'");
         }
         List<World.ApiLogin> logins = new ArrayList<>();
         for (JsonNode u : spec.path("users")) {
@@ -121,7 +135,7 @@ public final class WorldLoader {
         return new World(source.describe(), spec.path("orgName").asText("Sandbox Org"),
                 SalesforceIds.normalise(orgId).orElseThrow(), new World.ConnectedApp(clientId, clientSecret),
                 logins, spec.path("integrationUser").asText(null),
-                spec.path("dailyApiRequests").asLong(DEFAULT_DAILY_API_REQUESTS), types, recordFiles);
+                spec.path("dailyApiRequests").asLong(DEFAULT_DAILY_API_REQUESTS), types, recordFiles, myDomain);
     }
 
     private static String objectName(String file) {

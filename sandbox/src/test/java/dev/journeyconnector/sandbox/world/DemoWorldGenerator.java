@@ -1186,6 +1186,8 @@ public final class DemoWorldGenerator {
                 + "shopper who churns).");
         w.put("organizationId", SalesforceIds.of("00D", 1));
         w.put("orgName", "Meridian Group");
+        // A real org's My Domain: the connector's Lightning record links use it, as they would against the org.
+        w.put("myDomain", "meridiangroup.my.salesforce.com");
         Map<String, Object> app = new LinkedHashMap<>();
         app.put("clientId", "journey-sandbox-client");
         app.put("clientSecret", "journey-sandbox-secret");

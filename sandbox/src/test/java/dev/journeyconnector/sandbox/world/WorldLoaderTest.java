@@ -62,4 +62,27 @@ class WorldLoaderTest {
                         .anySatisfy(p -> assertThat(p).contains("connectedApp"))
                         .anySatisfy(p -> assertThat(p).contains("salesforce/Widget.json")));
     }
+
+    @Test
+    void theDemoWorldNamesItsMyDomainForRecordLinks() {
+        assertThat(WorldLoader.fromClasspath("worlds/demo").myDomain()).isEqualTo("meridiangroup.my.salesforce.com");
+        assertThat(WorldLoader.fromClasspath("worlds/small").myDomain()).as("optional").isNull();
+    }
+
+    @Test
+    void aMyDomainThatIsNoMyDomainHostIsAProblem() throws Exception {
+        for (String good : new String[]{"acme.my.salesforce.com", "acme--uat.sandbox.my.salesforce.com",
+                "acme-dev-ed.develop.my.salesforce.com"}) {
+            Files.writeString(dir.resolve("world.json"), "{\"connectedApp\": {\"clientId\": \"c\", \"clientSecret\": \"s\"},"
+                    + " \"myDomain\": \"" + good + "\"}");
+            assertThat(WorldLoader.fromDirectory(dir).myDomain()).isEqualTo(good);
+        }
+        Files.writeString(dir.resolve("world.json"), "{\"connectedApp\": {\"clientId\": \"c\", \"clientSecret\": \"s\"},"
+                + " \"myDomain\": \"https://evil.example.com\"}");
+
+        assertThatThrownBy(() -> WorldLoader.fromDirectory(dir))
+                .isInstanceOfSatisfying(WorldException.class, e -> assertThat(e.problems()).containsExactly(
+                        "world.json: myDomain must be an org's My Domain host such as acme.my.salesforce.com, "
+                                + "got 'https://evil.example.com'"));
+    }
 }
