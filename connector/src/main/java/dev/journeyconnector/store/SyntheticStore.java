@@ -29,6 +29,7 @@ public final class SyntheticStore {
     private static final int FLUSH_ROWS = 50_000;
     private static final int CAMPAIGNS = 52;
     private static final String LIST = "44e73ccf5b";
+    private static final String[] PRIORITIES = {"low", "normal", "normal", "normal", "high", "urgent"};
 
     /** How many rows each table got. */
     public record Written(Map<String, Long> rows) {
@@ -116,15 +117,17 @@ public final class SyntheticStore {
         t.raw("salesforce", "Opportunity", id, modified, """
                 {"Id":"%s","AccountId":"%s","OwnerId":"%s","StageName":"%s","IsClosed":%s,"IsWon":%s,"LastModifiedDate":"%s"}"""
                 .formatted(id, account, owner, won ? "Closed Won" : "Proposal", won, won, modified));
+        String attributes = "{\"opportunity\":\"%s\",\"account\":\"%s\",\"owner\":\"%s\"}"
+                .formatted(id, account, owner);
         t.touchpoint("salesforce", "Opportunity", id, "opportunity-opened", key, "engagement", "phone", "sales", opened,
-                "Opportunity opened");
+                "Opportunity opened", attributes);
         if (won) {
             t.touchpoint("salesforce", "Opportunity", id, "deal-won", key, "purchase", "phone", "sales", modified,
-                    "Deal won");
+                    "Deal won", attributes);
         }
         for (int n = 0; n < random.nextInt(4); n++) {
             t.touchpoint("salesforce", "Task", String.format("00TSy%08d%02dAAA", i, n), "call", key, "engagement",
-                    "phone", "sales", opened.plus(Duration.ofDays(3L * n)), "Call");
+                    "phone", "sales", opened.plus(Duration.ofDays(3L * n)), "Call", attributes);
         }
     }
 
@@ -138,25 +141,31 @@ public final class SyntheticStore {
         String object = ticket ? "tickets" : "Case";
         String id = ticket ? Long.toString(1_000_000L + i * 4L + n) : String.format("500Sy%08d%02dAAA", i, n);
         String prefix = ticket ? "ticket" : "case";
+        String priority = PRIORITIES[random.nextInt(PRIORITIES.length)];
+        // The attributes the shipped mappings give support moments: which case or ticket, its priority and owner.
+        String attributes = "{\"%s\":\"%s\",\"priority\":\"%s\",\"owner\":\"%s\"}".formatted(prefix, id,
+                priority, String.format("005Sy%010dAAA", i % 40));
         t.touchpoint(source, object, id, prefix + "-opened", key, "service", ticket ? "email" : "phone", "support",
-                opened, "Help with my booking");
+                opened, "Help with my booking", attributes);
         int reply = random.nextInt(10);
         if (reply < 8) { // most replied within hours; some only after a day or two; the rest never
             Instant at = opened.plus(Duration.ofMinutes(reply < 6 ? 10 + random.nextInt(240) : 1500 + random.nextInt(2000)));
             t.touchpoint(source, ticket ? "tickets" : "CaseComment", ticket ? id : id + "C", ticket ? "ticket-first-reply"
-                    : "case-reply", key, "service", "email", "support", at, "Reply");
+                    : "case-reply", key, "service", "email", "support", at, "Reply", attributes);
         }
         if (random.nextInt(10) < 7) {
             Instant solved = opened.plus(Duration.ofHours(2 + random.nextInt(200)));
             t.touchpoint(source, object, id, ticket ? "ticket-solved" : "case-closed", key, "service", "email",
-                    "support", solved, "Solved");
+                    "support", solved, "Solved", attributes);
             if (random.nextInt(12) == 0) {
                 t.touchpoint(source, ticket ? "ticket_events" : "CaseHistory", id + "R", prefix + "-reopened", key,
-                        "service", "email", "support", solved.plus(Duration.ofDays(2)), "Reopened");
+                        "service", "email", "support", solved.plus(Duration.ofDays(2)), "Reopened", attributes);
             }
             if (ticket && random.nextInt(4) == 0) {
+                boolean bad = random.nextInt(4) == 0;
                 t.touchpoint("zendesk", "satisfaction_ratings", id, "satisfaction-rated", key, "service", "email",
-                        "support", solved.plus(Duration.ofHours(5)), random.nextInt(4) == 0 ? "bad" : "good");
+                        "support", solved.plus(Duration.ofHours(5)), bad ? "bad" : "good",
+                        "{\"ticket\":\"%s\",\"score\":\"%s\"}".formatted(id, bad ? "bad" : "good"));
             }
         }
     }
@@ -200,7 +209,7 @@ public final class SyntheticStore {
                 "customer", "copy customer (customer_key, kind, persona_id, anchor_source, anchor_object_type,"
                         + " anchor_record_id) from stdin with (format csv)",
                 "touchpoint", "copy touchpoint (source, object_type, record_id, type, customer_key, stage, channel,"
-                        + " department, device, sentiment, occurred_at, title, deep_link) from stdin with (format csv)");
+                        + " department, device, sentiment, occurred_at, title, deep_link, attributes) from stdin with (format csv)");
         private final CopyManager copy;
         private final Map<String, StringBuilder> buffers = new LinkedHashMap<>();
         private final Map<String, Integer> pending = new LinkedHashMap<>();
@@ -226,10 +235,17 @@ public final class SyntheticStore {
 
         void touchpoint(String source, String object, String id, String type, String customer, String stage,
                         String channel, String department, Instant at, String title) throws SQLException, IOException {
+            touchpoint(source, object, id, type, customer, stage, channel, department, at, title, "{}");
+        }
+
+        /** @param attributes the touchpoint's attributes as a JSON object, as the mappings would declare them */
+        void touchpoint(String source, String object, String id, String type, String customer, String stage,
+                        String channel, String department, Instant at, String title, String attributes)
+                throws SQLException, IOException {
             String link = source.equals("zendesk") && object.equals("tickets")
                     ? "https://synthetic.zendesk.com/agent/tickets/" + id : null;
             row("touchpoint", source, object, id, type, customer, stage, channel, department, "desktop",
-                    title.equals("bad") ? "negative" : "neutral", at.toString(), title, link);
+                    title.equals("bad") ? "negative" : "neutral", at.toString(), title, link, attributes);
         }
 
         private void row(String table, String... values) throws SQLException, IOException {
