@@ -89,7 +89,7 @@ public final class JourneyDerivation {
         List<Touchpoint> touchpoints = new ArrayList<>();
         for (Touchpoint t : result.touchpoints()) {
             touchpoints.add(link == null ? t : new Touchpoint(t.key(), t.customerKey(), t.stage(), t.channel(),
-                    t.department(), t.device(), t.sentiment(), t.occurredAt(), t.title(), link));
+                    t.department(), t.device(), t.sentiment(), t.occurredAt(), t.title(), link, t.attributes()));
         }
         return new Derived(source, object, recordId, Outcome.MAPPED, links, touchpoints, result.unmapped());
     }

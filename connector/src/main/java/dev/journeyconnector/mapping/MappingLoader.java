@@ -52,6 +52,9 @@ import java.util.stream.Collectors;
  *     department: support
  *     device: unknown                    # optional; the vocabulary's default device
  *     sentiment: { from: Priority, map: { High: negative }, default: neutral }
+ *     attributes:                        # optional; facts insight rules read, see AttributeParser
+ *       priority: { from: Priority, map: { High: high }, default: normal }
+ *       owner: OwnerId
  * </pre>
  */
 public final class MappingLoader {
@@ -63,7 +66,7 @@ public final class MappingLoader {
     private static final List<String> LINK_PARENT_KEYS = List.of("object", "id");
     private static final List<String> AT_KEYS = List.of("field", "plusMinutes");
     private static final List<String> RULE_KEYS = List.of("type", "when", "at", "title", "stage", "channel",
-            "department", "device", "sentiment");
+            "department", "device", "sentiment", "attributes");
     private static final List<String> LOOKUP_KEYS = List.of("from", "map", "default");
 
     private final String file;
@@ -424,7 +427,7 @@ public final class MappingLoader {
     private Optional<MappingRule> rule(Node node, String path) {
         if (!(node instanceof MappingNode map)) {
             problems.add(problem(node, path, "a rule is a mapping with type, at, stage, channel, department, "
-                    + "sentiment and optionally when, title, device"));
+                    + "sentiment and optionally when, title, device, attributes"));
             return Optional.empty();
         }
         int before = problems.size();
@@ -477,12 +480,16 @@ public final class MappingLoader {
                 ? value(entries, map, path, "device", vocabulary::requireDevice)
                 : Optional.of(new ValueSpec.Constant(vocabulary.defaultDevice()));
         Optional<ValueSpec> sentiment = value(entries, map, path, "sentiment", vocabulary::requireSentiment);
+        Optional<Map<String, AttributeSpec>> attributes = Optional.ofNullable(entries.get("attributes"))
+                .map(e -> new AttributeParser(file, known, problems).parse(e.getValueNode(), path + ".attributes"))
+                .orElse(Optional.of(Map.of()));
 
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new MappingRule(type.orElseThrow(), when, at.orElseThrow(), title, stage.orElseThrow(),
-                channel.orElseThrow(), department.orElseThrow(), device.orElseThrow(), sentiment.orElseThrow()));
+                channel.orElseThrow(), department.orElseThrow(), device.orElseThrow(), sentiment.orElseThrow(),
+                attributes.orElseThrow()));
     }
 
     /** A word: a constant, or {@code {from, map, default}}; every word checked with {@code check}. */

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param customer  the ways to the record's customer, first that leads to a known one wins; empty only for
  *                  reference data
  * @param link      which record the touchpoints' deep link opens; empty for no link
- * @param skip      records that are deliberately no journey moment (internal notes, the connector's own Tasks)
+ * @param skip      records that are deliberately no journey moment (open Tasks, the connector's own Tasks)
  * @param rules     the rules, in file order
  */
 public record TouchpointMapping(String file, Touchpoint.Source source, String object, boolean reference,
@@ -125,7 +125,7 @@ public record TouchpointMapping(String file, Touchpoint.Source source, String ob
                         rule.channel().resolve(record), rule.department().resolve(record),
                         rule.device().resolve(record),
                         Sentiment.of(rule.sentiment().resolve(record)).orElseThrow(),
-                        occurredAt, rule.title().render(record), null));
+                        occurredAt, rule.title().render(record), null, rule.attributes(record)));
             } catch (IllegalArgumentException e) {
                 unmapped.add(new Unmapped(rule.type(), e.getMessage()));
             }

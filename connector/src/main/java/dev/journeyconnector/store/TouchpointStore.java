@@ -1,5 +1,7 @@
 package dev.journeyconnector.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.journeyconnector.journey.Sentiment;
 import dev.journeyconnector.journey.Touchpoint;
 
@@ -32,7 +34,7 @@ import java.util.Set;
  */
 public final class TouchpointStore {
     private static final String COLUMNS = "source, object_type, record_id, type, customer_key, stage, channel, "
-            + "department, device, sentiment, occurred_at, title, deep_link";
+            + "department, device, sentiment, occurred_at, title, deep_link, attributes";
 
     /** The timeline query; its order is exactly the order of the {@code touchpoint_timeline} index. */
     static final String TIMELINE_SQL = "select " + COLUMNS + " from touchpoint where customer_key = ?"
@@ -40,21 +42,24 @@ public final class TouchpointStore {
 
     private static final String UPSERT_SQL = """
             insert into touchpoint (source, object_type, record_id, type, customer_key, stage, channel, department,
-                                    device, sentiment, occurred_at, title, deep_link, derived_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                                    device, sentiment, occurred_at, title, deep_link, attributes, derived_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
             on conflict (source, object_type, record_id, type) do update
                set customer_key = coalesce(excluded.customer_key, touchpoint.customer_key),
                    stage = excluded.stage, channel = excluded.channel, department = excluded.department,
                    device = excluded.device, sentiment = excluded.sentiment, occurred_at = excluded.occurred_at,
-                   title = excluded.title, deep_link = excluded.deep_link, derived_at = now()
+                   title = excluded.title, deep_link = excluded.deep_link, attributes = excluded.attributes,
+                   derived_at = now()
              where (touchpoint.customer_key, touchpoint.stage, touchpoint.channel, touchpoint.department,
                     touchpoint.device, touchpoint.sentiment, touchpoint.occurred_at, touchpoint.title,
-                    touchpoint.deep_link)
+                    touchpoint.deep_link, touchpoint.attributes)
                    is distinct from
                    (coalesce(excluded.customer_key, touchpoint.customer_key), excluded.stage, excluded.channel,
                     excluded.department, excluded.device, excluded.sentiment, excluded.occurred_at, excluded.title,
-                    excluded.deep_link)
+                    excluded.deep_link, excluded.attributes)
             """;
+
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() { };
 
     private final DataSource dataSource;
 
@@ -224,6 +229,7 @@ public final class TouchpointStore {
                 ps.setTimestamp(11, Timestamp.from(t.occurredAt()));
                 ps.setString(12, t.title());
                 ps.setString(13, t.deepLink() == null ? null : t.deepLink().toString());
+                ps.setString(14, attributesJson(t));
                 ps.addBatch();
             }
             return sum(ps.executeBatch());
@@ -248,9 +254,27 @@ public final class TouchpointStore {
             String link = rs.getString(13);
             return new Touchpoint(key, rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                     rs.getString(9), sentiment, rs.getTimestamp(11).toInstant(), rs.getString(12),
-                    link == null ? null : URI.create(link));
+                    link == null ? null : URI.create(link), attributes(rs.getString(14)));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("stored touchpoint " + where + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The attributes as a JSON object; jsonb compares objects by content, so an unchanged map writes nothing. */
+    private static String attributesJson(Touchpoint t) {
+        try {
+            return Json.MAPPER.writeValueAsString(t.attributes());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the attributes of touchpoint " + t.key().asString()
+                    + " cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> attributes(String json) {
+        try {
+            return Json.MAPPER.readValue(json, ATTRIBUTES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("attributes are not a JSON object of texts: " + e.getMessage(), e);
         }
     }
 

@@ -47,10 +47,11 @@ class DefaultMappingsTest {
             "contact-created",
             "opportunity-opened", "deal-won", "deal-lost", "opportunity-stage-changed",
             "case-opened", "case-closed", "case-escalated", "case-reassigned", "case-reopened", "case-reply",
+            "case-internal-note",
             "call", "email-sent", "invoice-sent", "onboarding-call",
             "meeting", "onboarding-meeting",
             "ticket-opened", "ticket-first-reply", "ticket-reassigned", "ticket-solved", "ticket-reopened",
-            "satisfaction-rated",
+            "ticket-internal-note", "satisfaction-rated",
             "list-signup", "campaign-open", "campaign-click", "campaign-bounce", "unsubscribed"));
 
     /** Objects whose records feed identity, titles and links only. */
@@ -227,8 +228,233 @@ class DefaultMappingsTest {
         }
     }
 
+    /**
+     * The attribute names insight rules read (docs/mappings.md and the issue 5 design: "Agreed touchpoint
+     * attribute names"). A shipped mapping may declare only these, so a typo in a file cannot silently starve
+     * a rule; a new name is agreed here first.
+     */
+    private static final Set<String> AGREED_ATTRIBUTES = Set.of("priority", "status", "owner", "assignee", "group",
+            "account", "opportunity", "case", "ticket", "campaign", "list", "internal", "score", "nps", "stage-name",
+            "is-closed", "is-won", "amount", "from-group", "to-group", "from-owner", "to-owner", "lead-source", "via",
+            "author");
+    private static final Pattern SALESFORCE_ID = Pattern.compile("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?");
+
+    @Nested
+    class TheAttributes {
+
+        @Test
+        void useOnlyTheAgreedNames() {
+            Set<String> names = touchpoints().stream().flatMap(t -> t.attributes().keySet().stream())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(names).isSubsetOf(AGREED_ATTRIBUTES);
+        }
+
+        @Test
+        void holdOnlyTheAgreedValuesWhereTheNamesPromiseAFewWords() {
+            Map<String, Set<String>> words = Map.of(
+                    "priority", Set.of("urgent", "high", "normal", "low"),
+                    "status", Set.of("open", "pending", "solved", "closed"),
+                    "score", Set.of("good", "bad"),
+                    "internal", Set.of("true"),
+                    "is-closed", Set.of("true", "false"),
+                    "is-won", Set.of("true", "false"));
+            touchpoints().forEach(t -> words.forEach((name, allowed) -> t.attribute(name).ifPresent(value ->
+                    assertThat(value).as(t.key() + " " + name).isIn(allowed))));
+        }
+
+        @Test
+        void everyTicketAndCaseOpenedHasPriorityAndStatus() {
+            List<Touchpoint> opened = ofTypes("ticket-opened", "case-opened");
+            assertThat(opened).hasSizeGreaterThan(100).allSatisfy(t -> {
+                assertThat(t.attribute("priority")).as(t.key().asString()).isPresent();
+                assertThat(t.attribute("status")).as(t.key().asString()).isPresent();
+            });
+            assertThat(ofTypes("case-opened")).allSatisfy(t -> {
+                assertThat(t.attribute("case")).contains(t.key().recordId());
+                assertThat(t.attribute("owner")).hasValueSatisfying(v -> assertThat(v).matches(SALESFORCE_ID));
+            });
+            assertThat(ofTypes("ticket-opened")).allSatisfy(t ->
+                    assertThat(t.attribute("ticket")).contains(t.key().recordId()));
+        }
+
+        @Test
+        void aCaseReassignmentNamesTheOwnerItCameFromAndWentTo() {
+            Map<String, Map<String, Object>> history = payloadsById("salesforce", "CaseHistory");
+            List<Touchpoint> reassigned = ofTypes("case-reassigned");
+            assertThat(reassigned).isNotEmpty().allSatisfy(t -> {
+                Map<String, Object> row = history.get(t.key().recordId());
+                assertThat(t.attribute("from-owner")).contains((String) row.get("OldValue"));
+                assertThat(t.attribute("to-owner")).contains((String) row.get("NewValue"));
+                assertThat(t.attribute("owner")).isEqualTo(t.attribute("to-owner"));
+                assertThat(t.attribute("case")).contains((String) row.get("CaseId"));
+                // the demo world hands cases between users (005...), never to a queue, so no group is known
+                assertThat(t.attribute("to-group")).isEmpty();
+            });
+        }
+
+        @Test
+        void aCaseHandedToAQueueNamesTheQueueAsItsGroup() {
+            TouchpointMapping history = model.mapping(Touchpoint.Source.SALESFORCE, "CaseHistory").orElseThrow();
+            Map<String, Object> toQueue = Map.of("Id", "017000000000001AAA", "CaseId", "500000000000001AAA",
+                    "Field", "Owner", "OldValue", "005000000000001AAA", "NewValue", "00G000000000001AAA",
+                    "CreatedDate", "2026-06-01T10:00:00Z");
+            assertThat(history.map("017000000000001AAA", toQueue)).singleElement().satisfies(t -> {
+                assertThat(t.attribute("to-group")).contains("00G000000000001AAA");
+                assertThat(t.attribute("from-group")).isEmpty();
+                assertThat(t.attribute("from-owner")).contains("005000000000001AAA");
+            });
+        }
+
+        @Test
+        void aTicketReassignmentNamesTheGroupItWentTo() {
+            Map<String, Map<String, Object>> tickets = payloadsById("zendesk", "tickets");
+            assertThat(ofTypes("ticket-reassigned")).isNotEmpty().allSatisfy(t -> {
+                String group = String.valueOf(tickets.get(t.key().recordId()).get("group_id"));
+                assertThat(t.attribute("to-group")).contains(group);
+                assertThat(t.attribute("group")).contains(group);
+            });
+        }
+
+        @Test
+        void internalNotesAreTouchpointsMarkedInternalAndNothingElseIs() {
+            long privateCaseComments = payloads("salesforce", "CaseComment").stream()
+                    .filter(c -> Boolean.FALSE.equals(c.get("IsPublished"))).count();
+            long privateTicketComments = payloads("zendesk", "ticket_events").stream()
+                    .filter(e -> e.get("child_events") instanceof List<?> events && events.stream()
+                            .anyMatch(c -> c instanceof Map<?, ?> m && Boolean.FALSE.equals(m.get("public"))))
+                    .count();
+
+            assertThat(ofTypes("case-internal-note")).hasSize((int) privateCaseComments);
+            assertThat(ofTypes("ticket-internal-note")).hasSize((int) privateTicketComments);
+            assertThat(privateCaseComments).isPositive();
+            assertThat(privateTicketComments).isPositive();
+            touchpoints().forEach(t -> assertThat(t.attribute("internal")).as(t.key().asString())
+                    .isEqualTo(t.type().endsWith("-internal-note") ? java.util.Optional.of("true")
+                            : java.util.Optional.empty()));
+            assertThat(ofTypes("case-internal-note")).allSatisfy(t -> {
+                assertThat(t.stage()).isEqualTo("service");
+                assertThat(t.department()).isEqualTo("support");
+                assertThat(t.attribute("case")).hasValueSatisfying(v -> assertThat(v).matches(SALESFORCE_ID));
+            });
+            assertThat(ofTypes("ticket-internal-note")).allSatisfy(t -> assertThat(t.attribute("ticket")).isPresent());
+        }
+
+        @Test
+        void aWonDealNamesItsOpportunityAccountOwnerAndAmount() {
+            assertThat(ofTypes("deal-won")).hasSizeGreaterThan(30).allSatisfy(t -> {
+                assertThat(t.attribute("opportunity")).contains(t.key().recordId());
+                assertThat(t.attribute("account")).hasValueSatisfying(v -> assertThat(v).matches(SALESFORCE_ID));
+                assertThat(t.attribute("owner")).hasValueSatisfying(v -> assertThat(v).matches(SALESFORCE_ID));
+                assertThat(t.attribute("amount")).hasValueSatisfying(a -> assertThat(a).matches(PLAIN_NUMBER).isNotEqualTo("0"));
+                assertThat(t.attribute("is-won")).contains("true");
+                assertThat(t.attribute("is-closed")).contains("true");
+                assertThat(t.attribute("stage-name")).isPresent();
+            });
+            assertThat(touchpoints()).allSatisfy(t -> t.attribute("amount").ifPresent(a ->
+                    assertThat(a).as(t.key().asString()).matches(PLAIN_NUMBER)));
+        }
+
+        @Test
+        void everyStageStepNamesItsDealAndStage() {
+            assertThat(ofTypes("opportunity-stage-changed")).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.attribute("opportunity")).hasValueSatisfying(v -> assertThat(v).matches(SALESFORCE_ID));
+                assertThat(t.attribute("stage-name")).isPresent();
+                assertThat(t.attribute("is-won")).contains(String.valueOf(t.attribute("stage-name")
+                        .orElseThrow().equals("Closed Won")));
+            });
+        }
+
+        @Test
+        void everyEmailMomentNamesItsCampaignAndList() {
+            assertThat(ofTypes("campaign-open", "campaign-click", "campaign-bounce", "unsubscribed"))
+                    .hasSizeGreaterThan(100).allSatisfy(t -> {
+                        assertThat(t.attribute("campaign")).as(t.key().asString())
+                                .contains(t.key().recordId().substring(0, t.key().recordId().indexOf('/')));
+                        assertThat(t.attribute("list")).as(t.key().asString()).isPresent();
+                    });
+            assertThat(ofTypes("list-signup")).allSatisfy(t -> assertThat(t.attribute("list")).isPresent());
+        }
+
+        @Test
+        void activitiesNameTheDealTheyAreAboutOnlyWhenTheyAreAboutADeal() {
+            Map<String, Map<String, Object>> tasks = payloadsById("salesforce", "Task");
+            List<Touchpoint> activities = ofTypes("call", "email-sent", "invoice-sent", "onboarding-call");
+            assertThat(activities).isNotEmpty().allSatisfy(t -> {
+                Object what = tasks.get(t.key().recordId()).get("WhatId");
+                boolean deal = what instanceof String w && w.startsWith("006");
+                assertThat(t.attribute("opportunity")).as(t.key().asString())
+                        .isEqualTo(deal ? java.util.Optional.of(what) : java.util.Optional.empty());
+                assertThat(t.attribute("owner")).isPresent();
+            });
+            assertThat(activities).anySatisfy(t -> assertThat(t.attribute("opportunity")).isPresent());
+        }
+
+        @Test
+        void ratingsNameTheirScoreTicketAndAgent() {
+            assertThat(ofTypes("satisfaction-rated")).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.attribute("score")).isPresent();
+                assertThat(t.attribute("ticket")).isPresent();
+                assertThat(t.attribute("assignee")).isPresent();
+            });
+        }
+
+        @Test
+        void leadsAndContactsNameTheirLeadSource() {
+            assertThat(touchpoints()).filteredOn(t -> t.type().startsWith("lead-from-"))
+                    .isNotEmpty().allSatisfy(t -> assertThat(t.attribute("lead-source")).isPresent());
+            assertThat(ofTypes("lead-converted")).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.attribute("account")).isPresent();
+                assertThat(t.attribute("owner")).isPresent();
+            });
+        }
+    }
+
     @Nested
     class TheStoryCustomers {
+
+        @Test
+        void treysItineraryComplaintIsHighPriorityOnBothDesks() {
+            List<Touchpoint> trey = journeyOf("Trey", "Weller");
+
+            Touchpoint caseOpened = trey.stream().filter(t -> t.type().equals("case-opened")
+                    && t.title().equals("Never received my itinerary")).findFirst().orElseThrow();
+            assertThat(caseOpened.attributes()).containsEntry("priority", "high").containsEntry("status", "closed")
+                    .containsEntry("owner", "005Jx0000000006IAA").containsEntry("account", "001Jx0000000001IAA");
+            Touchpoint ticketOpened = trey.stream().filter(t -> t.type().equals("ticket-opened")
+                    && t.title().equals("Never received my itinerary")).findFirst().orElseThrow();
+            assertThat(ticketOpened.attributes()).containsEntry("priority", "high").containsEntry("status", "solved")
+                    .containsEntry("ticket", "17").containsEntry("group", "9020000000001")
+                    .containsEntry("assignee", "9010000000004").containsEntry("via", "email");
+            assertThat(only(trey, "deal-won").attributes()).containsEntry("opportunity", "006Jx0000000001IAA")
+                    .containsEntry("account", "001Jx0000000001IAA").containsEntry("owner", "005Jx0000000002IAA")
+                    .containsEntry("amount", "2480").containsEntry("stage-name", "Closed Won");
+        }
+
+        @Test
+        void amirasLoanStallsOpenInProposal() {
+            List<Touchpoint> amira = journeyOf("Amira", "Haddad");
+
+            assertThat(amira).filteredOn(t -> t.type().equals("opportunity-opened")
+                            && t.attribute("stage-name").orElse("").equals("Proposal/Price Quote"))
+                    .singleElement().satisfies(t -> assertThat(t.attributes())
+                            .containsEntry("is-closed", "false").containsEntry("is-won", "false")
+                            .containsEntry("amount", "45000").containsEntry("owner", "005Jx0000000003IAA"));
+        }
+
+        @Test
+        void nadiasCasesHaveOnlyInternalNotes() {
+            List<Touchpoint> nadia = journeyOf("Nadia", "Petrova");
+
+            assertThat(nadia).filteredOn(t -> t.type().equals("case-internal-note")).hasSize(4)
+                    .allSatisfy(t -> assertThat(t.attribute("internal")).contains("true"))
+                    .extracting(t -> t.attribute("case").orElseThrow())
+                    .containsOnly("500Jx0000000005IAA", "500Jx0000000006IAA");
+            assertThat(nadia).filteredOn(t -> t.type().equals("ticket-internal-note")).hasSize(4)
+                    .extracting(t -> t.attribute("ticket").orElseThrow()).containsOnly("6", "13");
+            assertThat(nadia).filteredOn(t -> t.type().equals("case-opened"))
+                    .extracting(t -> t.attribute("priority").orElseThrow()).containsExactlyInAnyOrder("normal", "high");
+        }
 
         @Test
         void treyWellerCameFromAnAdBookedTheTourAndWasNeverOnboarded() {
@@ -323,6 +549,18 @@ class DefaultMappingsTest {
             }
         });
         out.sort((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
+        return out;
+    }
+
+    private static List<Touchpoint> ofTypes(String... types) {
+        Set<String> wanted = Set.of(types);
+        return touchpoints().stream().filter(t -> wanted.contains(t.type())).toList();
+    }
+
+    private static Map<String, Map<String, Object>> payloadsById(String source, String object) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        records.stream().filter(r -> r.source().wireName().equals(source) && r.object().equals(object))
+                .forEach(r -> out.put(r.id(), r.payload()));
         return out;
     }
 

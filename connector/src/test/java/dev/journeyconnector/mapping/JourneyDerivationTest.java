@@ -62,6 +62,29 @@ class JourneyDerivationTest {
     }
 
     @Test
+    void aLinkedTouchpointKeepsItsAttributes() {
+        String tickets = TestModels.TICKETS.replace("    sentiment: neutral\n  - type: ticket-solved",
+                "    sentiment: neutral\n"
+                        + "    attributes:\n"
+                        + "      ticket: id\n"
+                        + "      priority: { from: priority, map: { urgent: urgent, high: high }, default: normal }\n"
+                        + "  - type: ticket-solved");
+        assertThat(tickets).contains("attributes:");
+        MappingSet withAttributes = TestModels.load(TestModels.folder(dir.resolve("with-attributes"),
+                Map.of("zendesk-tickets.yaml", tickets)));
+        Map<String, Object> ticket = Map.of("id", new BigDecimal("16"), "requester_id", 9010000000101L,
+                "created_at", "2026-07-03T09:15:00Z", "priority", "urgent", "via", Map.of("channel", "email"));
+
+        Derived d = new JourneyDerivation(withAttributes, LINKS, id -> Optional.empty())
+                .derive(Source.ZENDESK, "tickets", "16", false, ticket);
+
+        assertThat(d.touchpoints()).singleElement().satisfies(t -> {
+            assertThat(t.deepLink()).isEqualTo(URI.create("https://meridiangroup.zendesk.com/agent/tickets/16"));
+            assertThat(t.attributes()).isEqualTo(Map.of("ticket", "16", "priority", "urgent"));
+        });
+    }
+
+    @Test
     void aSalesforceLinkOpensTheRecordOrTheParentTheFileNames() {
         Derived call = derivation(LINKS).derive(Source.SALESFORCE, "Task", "00TJx0000000001IAA", false, task(
                 "Call about the Highlands tour", null));

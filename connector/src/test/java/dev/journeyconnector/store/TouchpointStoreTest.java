@@ -57,6 +57,40 @@ class TouchpointStoreTest {
     }
 
     @Test
+    void attributesAreStoredAndReadBack() {
+        Touchpoint opened = withAttributes(ticket("4711", "ticket-opened", "c1", T1),
+                Map.of("priority", "urgent", "status", "open", "ticket", "4711", "group", "9020000000001"));
+        Touchpoint plain = ticket("4712", "ticket-opened", "c1", T2);
+
+        assertThat(store.upsert(List.of(opened, plain))).isEqualTo(2);
+        assertThat(store.timeline("c1")).containsExactly(opened, plain);
+        assertThat(store.timeline("c1").get(0).attribute("priority")).contains("urgent");
+        assertThat(store.timeline("c1").get(1).attributes()).isEmpty();
+    }
+
+    @Test
+    void anUnchangedAttributeMapWritesNothingAndAChangedOneUpdates() throws Exception {
+        Touchpoint opened = withAttributes(ticket("4711", "ticket-opened", "c1", T1),
+                Map.of("priority", "high", "status", "open"));
+        store.upsert(List.of(opened));
+        Instant firstWritten = derivedAt(opened.key());
+
+        // the same map built in another order is the same content
+        Map<String, String> sameInAnotherOrder = new java.util.LinkedHashMap<>();
+        sameInAnotherOrder.put("status", "open");
+        sameInAnotherOrder.put("priority", "high");
+        assertThat(store.upsert(List.of(withAttributes(opened, sameInAnotherOrder)))).isZero();
+        assertThat(derivedAt(opened.key())).isEqualTo(firstWritten);
+
+        Touchpoint escalated = withAttributes(opened, Map.of("priority", "urgent", "status", "open"));
+        assertThat(store.upsert(List.of(escalated))).isEqualTo(1);
+        assertThat(store.timeline("c1")).containsExactly(escalated);
+        Touchpoint cleared = withAttributes(opened, Map.of());
+        assertThat(store.replaceForRecords("zendesk", "ticket", List.of("4711"), List.of(cleared))).isEqualTo(1);
+        assertThat(store.timeline("c1")).containsExactly(cleared);
+    }
+
+    @Test
     void aDerivationWithoutACustomerKeepsTheAssignedOne() {
         Touchpoint opened = ticket("4711", "ticket-opened", null, T1);
         store.upsert(List.of(opened));
@@ -171,6 +205,25 @@ class TouchpointStoreTest {
         }
 
         assertThat(plan.toString()).contains("touchpoint_timeline").doesNotContain("Sort");
+    }
+
+    private static Touchpoint withAttributes(Touchpoint t, Map<String, String> attributes) {
+        return new Touchpoint(t.key(), t.customerKey(), t.stage(), t.channel(), t.department(), t.device(),
+                t.sentiment(), t.occurredAt(), t.title(), t.deepLink(), attributes);
+    }
+
+    private Instant derivedAt(Key key) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select derived_at from touchpoint where source = ? and object_type = ? and record_id = ? and type = ?")) {
+            ps.setString(1, key.source().wireName());
+            ps.setString(2, key.object());
+            ps.setString(3, key.recordId());
+            ps.setString(4, key.type());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        }
     }
 
     private static Touchpoint ticket(String id, String type, String customer, Instant at) {
