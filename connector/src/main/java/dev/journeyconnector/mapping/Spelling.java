@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Suggestions for misspelt names in mapping files: "unknown field 'Orgin' (did you mean 'Origin'?)". */
-final class Spelling {
+public final class Spelling {
 
     private Spelling() {
     }
@@ -17,7 +17,7 @@ final class Spelling {
      * the shortest name it begins (a name cut short), so a suggestion is a likely slip and not just some other
      * name.
      */
-    static Optional<String> closest(String written, Collection<String> known) {
+    public static Optional<String> closest(String written, Collection<String> known) {
         Optional<String> sameLetters = known.stream().filter(k -> k.equalsIgnoreCase(written)).findFirst();
         if (sameLetters.isPresent()) {
             return sameLetters;
