@@ -18,7 +18,8 @@ import java.util.Objects;
  *                          are then unknown, not zero
  * @param personas          one section per persona, in the order of personas.yaml; a persona without customers in
  *                          the period is there with zeros
- * @param all               every customer together, in the vocabulary's stage order
+ * @param all               every customer together, in the vocabulary's stage order; null in a report for one
+ *                          persona
  */
 public record JourneyKpis(KpiPeriod period, Instant generatedAt, EmailBasis emailBasis, boolean findingsEvaluated,
                           List<PersonaKpis> personas, PersonaKpis all) {
@@ -28,7 +29,6 @@ public record JourneyKpis(KpiPeriod period, Instant generatedAt, EmailBasis emai
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(emailBasis, "emailBasis");
         personas = List.copyOf(personas);
-        Objects.requireNonNull(all, "all");
     }
 
     /** What the email rates are out of. */

@@ -38,7 +38,11 @@ public final class JourneyKpisJson {
         root.put("findingsEvaluated", kpis.findingsEvaluated());
         ArrayNode personas = root.putArray("personas");
         kpis.personas().forEach(p -> section(personas.addObject(), p, kpis.findingsEvaluated()));
-        section(root.putObject("all"), kpis.all(), kpis.findingsEvaluated());
+        if (kpis.all() != null) {
+            section(root.putObject("all"), kpis.all(), kpis.findingsEvaluated());
+        } else {
+            root.putNull("all");
+        }
         try {
             return JSON.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {

@@ -49,7 +49,9 @@ public final class JourneyKpisText {
         for (PersonaKpis p : kpis.personas()) {
             section(out, p, kpis.findingsEvaluated());
         }
-        section(out, kpis.all(), kpis.findingsEvaluated());
+        if (kpis.all() != null) {
+            section(out, kpis.all(), kpis.findingsEvaluated());
+        }
         return out.toString();
     }
 

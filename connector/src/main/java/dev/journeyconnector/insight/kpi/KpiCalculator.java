@@ -57,7 +57,11 @@ public final class KpiCalculator {
     public KpiCalculator(KpiContext context) {
         this.context = context;
         this.settings = context.settings();
-        context.personas().forEach((id, name) -> personas.put(id, personaTally(id, name)));
+        context.personas().forEach((id, name) -> {
+            if (context.counts(id)) {
+                personas.put(id, personaTally(id, name));
+            }
+        });
         all = new Tally(ALL, "All customers", overallOrder(), "vocabulary", context.vocabulary().stageNames());
     }
 
@@ -72,6 +76,9 @@ public final class KpiCalculator {
 
     /** Counts one customer. A customer with neither a touchpoint nor a send in the period counts nowhere. */
     public void add(KpiCustomer customer) {
+        if (!context.counts(customer.personaId())) {
+            return;
+        }
         CustomerFacts facts = facts(customer);
         if (facts.touchpoints.isEmpty() && facts.emails.isEmpty()) {
             return;
@@ -87,7 +94,7 @@ public final class KpiCalculator {
     public void addFindings(Collection<FindingRow> findings) {
         findingsEvaluated = true;
         for (FindingRow f : findings) {
-            if (context.period().contains(f.detectedAt())) {
+            if (context.period().contains(f.detectedAt()) && context.counts(f.personaId())) {
                 personas.computeIfAbsent(f.personaId(), id -> personaTally(id, id)).add(f);
                 all.add(f);
             }
@@ -97,7 +104,7 @@ public final class KpiCalculator {
     public JourneyKpis result() {
         List<PersonaKpis> sections = personas.values().stream().map(Tally::result).toList();
         return new JourneyKpis(context.period(), context.now(), context.emailBasis(), findingsEvaluated, sections,
-                all.result());
+                context.onlyPersona() == null ? all.result() : null);
     }
 
     // ---- the stage orders
@@ -132,8 +139,8 @@ public final class KpiCalculator {
                                  List<EmailFate> emails, List<String> stagePath, List<String> typePath) {
     }
 
-    /** One case or ticket opened in the period. */
-    private record SupportItem(String priority, Instant opened, Instant firstReply, Instant resolved) {
+    /** One case or ticket opened in the period; {@code sla} is its persona's for its priority, null when none. */
+    private record SupportItem(String priority, Duration sla, Instant opened, Instant firstReply, Instant resolved) {
     }
 
     /** One campaign email and what became of it. */
@@ -157,7 +164,7 @@ public final class KpiCalculator {
             }
             npsScore(t).ifPresent(scores::add);
         }
-        return new CustomerFacts(in, entries, support(in), good, bad, scores, emails(customer, in),
+        return new CustomerFacts(in, entries, support(in, customer.personaId()), good, bad, scores, emails(customer, in),
                 path(in.stream().map(Touchpoint::stage).toList()), path(in.stream().map(Touchpoint::type).toList()));
     }
 
@@ -166,7 +173,7 @@ public final class KpiCalculator {
      * case or ticket by its {@code case} or {@code ticket} attribute, else to its own record (a Zendesk ticket
      * record yields opened, first reply and solved alike).
      */
-    private List<SupportItem> support(List<Touchpoint> in) {
+    private List<SupportItem> support(List<Touchpoint> in, String personaId) {
         Map<String, List<Touchpoint>> byItem = new LinkedHashMap<>();
         for (Touchpoint t : in) {
             if (settings.openedTypes().contains(t.type()) || settings.replyTypes().contains(t.type())
@@ -182,7 +189,9 @@ public final class KpiCalculator {
                 continue; // opened before the period: not this period's case
             }
             Instant at = opened.get().occurredAt();
-            items.add(new SupportItem(priority(opened.get()), at, firstAfter(item, settings.replyTypes(), at),
+            String priority = priority(opened.get());
+            items.add(new SupportItem(priority, settings.firstReplySla(personaId).get(priority), at,
+                    firstAfter(item, settings.replyTypes(), at),
                     firstAfter(item, settings.resolvedTypes(), at)));
         }
         return items;
@@ -461,10 +470,10 @@ public final class KpiCalculator {
             SupportTally total = new SupportTally();
             for (String p : priorities()) {
                 SupportTally s = support.get(p);
-                out.add(s.firstResponse(p, settings.firstReplySla().get(p)));
+                out.add(s.firstResponse(p));
                 total.merge(s);
             }
-            out.add(total.firstResponse(ALL, null));
+            out.add(total.firstResponse(ALL));
             return out;
         }
 
@@ -539,21 +548,24 @@ public final class KpiCalculator {
         }
 
         /**
-         * Each item is judged against its own priority's SLA (the total row mixes priorities); an item of a
-         * priority without an SLA is counted as opened and replied but neither within nor breached.
+         * Each item is judged against its own SLA (its persona's, for its priority): the total row mixes
+         * priorities, everyone's rows mix personas. The row shows an SLA only when all its items share it. An item
+         * without an SLA (a priority none is set for) is counted as opened and replied, but neither within nor
+         * breached.
          */
-        FirstResponse firstResponse(String priority, Duration sla) {
+        FirstResponse firstResponse(String priority) {
             int within = 0;
             int late = 0;
             int wait = 0;
+            Set<Duration> slas = new HashSet<>();
             for (SupportItem item : items) {
-                Duration own = settings.firstReplySla().get(item.priority);
-                if (own == null) {
+                slas.add(item.sla);
+                if (item.sla == null) {
                     continue;
                 }
                 Duration waited = Duration.between(item.opened,
                         item.firstReply != null ? item.firstReply : context.judgedAt());
-                if (waited.compareTo(own) > 0) {
+                if (waited.compareTo(item.sla) > 0) {
                     late++;
                 } else if (item.firstReply != null) {
                     within++;
@@ -561,6 +573,7 @@ public final class KpiCalculator {
                     wait++;
                 }
             }
+            Duration sla = !priority.equals(ALL) && slas.size() == 1 ? slas.iterator().next() : null;
             return new FirstResponse(priority, sla, opened, replied, within, late, wait, DurationStats.of(replyTimes));
         }
 

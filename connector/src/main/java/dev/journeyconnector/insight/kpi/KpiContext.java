@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param personas   persona id → name, in the order reports list them (personas.yaml's)
  * @param settings   types, SLAs, path limits
  * @param emailBasis what the email rates are out of: sends when the reader knows them
+ * @param onlyPersona the one persona the report is for ({@code journey kpis --persona}); null for everyone
  */
 public record KpiContext(KpiPeriod period, Instant now, Vocabulary vocabulary, JourneyMap map,
-                         Map<String, String> personas, KpiSettings settings, EmailBasis emailBasis) {
+                         Map<String, String> personas, KpiSettings settings, EmailBasis emailBasis,
+                         String onlyPersona) {
 
     public KpiContext {
         Objects.requireNonNull(period, "period");
@@ -35,6 +37,20 @@ public record KpiContext(KpiPeriod period, Instant now, Vocabulary vocabulary, J
         Objects.requireNonNull(emailBasis, "emailBasis");
         vocabulary.requireStage(settings.purchaseStage());
         vocabulary.requireStage(settings.retentionStage());
+        if (onlyPersona != null && !personas.containsKey(onlyPersona)) {
+            throw new IllegalArgumentException("persona '" + onlyPersona + "' is not one of " + personas.keySet());
+        }
+    }
+
+    /** A report for everyone. */
+    public KpiContext(KpiPeriod period, Instant now, Vocabulary vocabulary, JourneyMap map,
+                      Map<String, String> personas, KpiSettings settings, EmailBasis emailBasis) {
+        this(period, now, vocabulary, map, personas, settings, emailBasis, null);
+    }
+
+    /** Whether customers and findings of this persona are counted. */
+    boolean counts(String personaId) {
+        return onlyPersona == null || onlyPersona.equals(personaId);
     }
 
     /** Until when waiting support items are judged: the period's end, or now when that is earlier. */

@@ -12,6 +12,8 @@ import java.util.Set;
  *
  * @param firstReplySla     the first-reply SLA per priority ({@code urgent}, {@code high}, {@code normal},
  *                          {@code low}), in the order reports list them
+ * @param personaFirstReplySla a persona's own first-reply SLAs (persona id → priority → SLA), replacing
+ *                          {@code firstReplySla} for that persona's cases and tickets
  * @param defaultPriority   the priority of a case or ticket whose touchpoint has no {@code priority} attribute:
  *                          the mappings' own default, so a case without a priority is judged as they judge it
  * @param openedTypes       a support case or ticket was opened
@@ -28,7 +30,8 @@ import java.util.Set;
  * @param topVariants       how many path variants a report lists per persona
  * @param maxPathSteps      path variants longer than this are cut after this many steps (and marked as cut)
  */
-public record KpiSettings(Map<String, Duration> firstReplySla, String defaultPriority, Set<String> openedTypes,
+public record KpiSettings(Map<String, Duration> firstReplySla,
+                          Map<String, Map<String, Duration>> personaFirstReplySla, String defaultPriority, Set<String> openedTypes,
                           Set<String> replyTypes, Set<String> resolvedTypes, Set<String> ratingTypes,
                           Set<String> openTypes, Set<String> clickTypes, Set<String> bounceTypes,
                           Set<String> unsubscribeTypes, String purchaseStage, String retentionStage, int topVariants,
@@ -39,14 +42,10 @@ public record KpiSettings(Map<String, Duration> firstReplySla, String defaultPri
             Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(24), Duration.ofHours(48));
 
     public KpiSettings {
-        Objects.requireNonNull(firstReplySla, "firstReplySla");
-        firstReplySla.forEach((priority, sla) -> {
-            if (sla == null || sla.isNegative() || sla.isZero()) {
-                throw new IllegalArgumentException("the first-reply SLA for priority " + priority
-                        + " must be a positive duration, was " + sla);
-            }
-        });
-        firstReplySla = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(firstReplySla));
+        firstReplySla = checkedSla(firstReplySla, "");
+        Map<String, Map<String, Duration>> perPersona = new LinkedHashMap<>();
+        personaFirstReplySla.forEach((persona, sla) -> perPersona.put(persona, checkedSla(sla, " of persona " + persona)));
+        personaFirstReplySla = java.util.Collections.unmodifiableMap(perPersona);
         Objects.requireNonNull(defaultPriority, "defaultPriority");
         openedTypes = Set.copyOf(openedTypes);
         replyTypes = Set.copyOf(replyTypes);
@@ -68,7 +67,7 @@ public record KpiSettings(Map<String, Duration> firstReplySla, String defaultPri
 
     /** The canonical types, the default SLAs, the top 5 variants of at most 8 steps. */
     public static KpiSettings defaults() {
-        return new KpiSettings(DEFAULT_FIRST_REPLY_SLA, "normal",
+        return new KpiSettings(DEFAULT_FIRST_REPLY_SLA, Map.of(), "normal",
                 Set.of("case-opened", "ticket-opened"),
                 Set.of("case-reply", "ticket-first-reply"),
                 Set.of("case-closed", "ticket-solved"),
@@ -77,17 +76,36 @@ public record KpiSettings(Map<String, Duration> firstReplySla, String defaultPri
                 "purchase", "retention", 5, 8);
     }
 
-    /** The same settings with other first-reply SLAs (e.g. from mappings/rules.yaml). */
-    public KpiSettings withFirstReplySla(Map<String, Duration> sla) {
-        return new KpiSettings(sla, defaultPriority, openedTypes, replyTypes, resolvedTypes, ratingTypes, openTypes,
+    /** The first-reply SLAs of a persona's cases and tickets: its own, else the general ones. */
+    public Map<String, Duration> firstReplySla(String personaId) {
+        return personaFirstReplySla.getOrDefault(personaId, firstReplySla);
+    }
+
+    /**
+     * The same settings with other first-reply SLAs (e.g. from mappings/rules.yaml): {@code sla} in general,
+     * {@code perPersona} for the personas that have their own.
+     */
+    public KpiSettings withFirstReplySla(Map<String, Duration> sla, Map<String, Map<String, Duration>> perPersona) {
+        return new KpiSettings(sla, perPersona, defaultPriority, openedTypes, replyTypes, resolvedTypes, ratingTypes, openTypes,
                 clickTypes, bounceTypes, unsubscribeTypes, purchaseStage, retentionStage, topVariants, maxPathSteps);
     }
 
     /** The same settings listing another number of path variants, each of at most {@code maxPathSteps}. */
     public KpiSettings withPaths(int topVariants, int maxPathSteps) {
-        return new KpiSettings(firstReplySla, defaultPriority, openedTypes, replyTypes, resolvedTypes, ratingTypes,
-                openTypes, clickTypes, bounceTypes, unsubscribeTypes, purchaseStage, retentionStage, topVariants,
+        return new KpiSettings(firstReplySla, personaFirstReplySla, defaultPriority, openedTypes, replyTypes,
+                resolvedTypes, ratingTypes, openTypes, clickTypes, bounceTypes, unsubscribeTypes, purchaseStage, retentionStage, topVariants,
                 maxPathSteps);
+    }
+
+    private static Map<String, Duration> checkedSla(Map<String, Duration> sla, String whose) {
+        Objects.requireNonNull(sla, "firstReplySla" + whose);
+        sla.forEach((priority, duration) -> {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("the first-reply SLA for priority " + priority + whose
+                        + " must be a positive duration, was " + duration);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sla));
     }
 
     private static Map<String, Duration> orderedSla(Duration urgent, Duration high, Duration normal, Duration low) {

@@ -321,13 +321,29 @@ class KpiCalculatorTest {
     void slasComeFromTheSettings() {
         // a 2 h urgent SLA makes T5's 2 h answer (exactly at the SLA) within it
         KpiSettings settings = KpiSettings.defaults().withFirstReplySla(Map.of("urgent", ofHours(2), "high",
-                ofHours(4), "normal", ofHours(24), "low", ofHours(48)));
+                ofHours(4), "normal", ofHours(24), "low", ofHours(48)), Map.of());
         KpiContext context = new KpiContext(KpiWorld.MARCH, KpiWorld.LATER, Vocabulary.defaults(), KpiWorld.map(),
                 KpiWorld.personas(), settings, EmailBasis.SENDS);
         PersonaKpis traveller = section(KpiCalculator.calculate(context, KpiWorld.customers(), Optional.empty()),
                 "traveller");
         assertThat(traveller.firstResponse("urgent").orElseThrow().withinSla()).isEqualTo(1);
         assertThat(traveller.firstResponse("urgent").orElseThrow().breached()).isZero();
+    }
+
+    @Test
+    void aPersonasOwnSlaJudgesItsCasesAndEveryonesRowShowsNoSingleSla() {
+        // bankers answer high cases within 2 h: B2's 3 h answer is late for them, while T1's 2 h stays within 4 h
+        KpiSettings settings = KpiSettings.defaults().withFirstReplySla(KpiSettings.DEFAULT_FIRST_REPLY_SLA,
+                Map.of("banker", Map.of("high", ofHours(2))));
+        KpiContext context = new KpiContext(KpiWorld.MARCH, KpiWorld.LATER, Vocabulary.defaults(), KpiWorld.map(),
+                KpiWorld.personas(), settings, EmailBasis.SENDS);
+        JourneyKpis kpis = KpiCalculator.calculate(context, KpiWorld.customers(), Optional.empty());
+        assertThat(section(kpis, "banker").firstResponse("high").orElseThrow())
+                .isEqualTo(new FirstResponse("high", ofHours(2), 1, 1, 0, 1, 0,
+                        new DurationStats(1, ofHours(3), ofHours(3))));
+        assertThat(kpis.all().firstResponse("high").orElseThrow())
+                .isEqualTo(new FirstResponse("high", null, 2, 2, 1, 1, 0,
+                        new DurationStats(2, ofMinutes(150), ofHours(3))));
     }
 
     @Test
