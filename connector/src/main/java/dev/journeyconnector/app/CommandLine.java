@@ -20,14 +20,15 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
                           Map<String, String> options, List<String> problems) {
 
     public static final Set<String> COMMANDS = Set.of("run", "validate", "config", "help", "findings", "insights",
-            "backtest", "bench");
+            "backtest", "bench", "kpis");
 
     /** Each command's own options: name → whether it takes a value. They come after the command. */
     static final Map<String, Map<String, Boolean>> OPTIONS = Map.of(
             "findings", Map.of("customer", true, "rule", true, "state", true),
             "insights", Map.of("full", false),
             "backtest", Map.of("rules", true, "from", true, "to", true),
-            "bench", Map.of("customers", true, "touched", true));
+            "bench", Map.of("customers", true, "touched", true),
+            "kpis", Map.of("from", true, "to", true, "persona", true, "json", false));
 
     /** What {@code journey bench} can measure. */
     static final Set<String> BENCH_SUBJECTS = Set.of("insights");
@@ -90,7 +91,7 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
                 help = true;
             } else {
                 problems.add("unexpected argument '" + arg + "' (commands: run, validate, config, findings, insights,"
-                        + " backtest, bench, help)");
+                        + " backtest, bench, kpis, help)");
             }
         }
         if ("help".equals(command)) {

@@ -5,9 +5,34 @@ final class Help {
     private Help() {
     }
 
-    /** The help of one command: {@code validate} has its own page; the others share the full one. */
+    /** The help of one command: {@code validate} and {@code kpis} have their own pages; the others share the full one. */
     static String text(String command) {
-        return command.equals("validate") ? validate() : text();
+        return switch (command) {
+            case "validate" -> validate();
+            case "kpis" -> kpis();
+            default -> text();
+        };
+    }
+
+    static String kpis() {
+        return KpisCommand.USAGE + """
+
+
+                Prints the journey KPIs and path variants of a period, per persona and for everyone, from the store
+                alone: no vendor is called and nothing is written. Dates are UTC days; the period runs from the start
+                of --from up to the start of --to, which is not counted (--from 2026-01-01 --to 2027-01-01 is 2026).
+
+                  --persona ID   only this persona of personas.yaml
+                  --json         JSON instead of text (durations in seconds, rates in percent)
+
+                Per stage: customers reaching it, conversion to the next stage, time in stage (median, p90).
+                Per persona: first response against the SLAs of mappings/rules.yaml and resolution time by priority,
+                CSAT, NPS, email open/click/unsubscribe rates, pain points per 100 customers by rule, handoff gaps by
+                from -> to, and the most frequent stage and touchpoint paths. docs/kpis.md defines each number.
+
+                The store must not be in use by a running connector (the embedded database has one owner).
+                Exit codes: 0 printed, 1 the store could not be read, 2 a wrong option or mapping file.
+                """;
     }
 
     static String validate() {
@@ -40,6 +65,8 @@ final class Help {
                 Usage: journey [run] [--once] [--SETTING value ...]
                        journey validate    check the mapping files and print what they define, or every problem
                        journey config      print the effective settings (secrets redacted) and where each came from
+                       journey kpis --from DATE --to DATE [--persona ID] [--json]
+                                           journey KPIs and path variants of a period, from the store
                        journey help [COMMAND]
 
                   --once               poll every source once, write back, print a summary and exit

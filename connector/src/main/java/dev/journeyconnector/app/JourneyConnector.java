@@ -60,6 +60,7 @@ public final class JourneyConnector {
             case "insights" -> InsightCommands.insights(config, cli.options(), out, err);
             case "backtest" -> InsightCommands.backtest(config, cli.options(), out, err, java.time.Clock.systemUTC());
             case "bench" -> InsightBenchmark.run(config, cli.options(), out, err);
+            case "kpis" -> KpisCommand.run(config, cli.options(), out, err, java.time.Clock.systemUTC());
             default -> run(config, cli.once(), out, err);
         };
     }

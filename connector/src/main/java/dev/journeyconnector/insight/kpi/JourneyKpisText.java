@@ -134,9 +134,9 @@ public final class JourneyKpisText {
             out.append("Pain points per 100 customers (findings detected in the period, by rule)\n");
             for (RuleCount r : p.painPoints()) {
                 Double per100 = r.per100(p.customers());
-                out.append(String.format(Locale.ROOT, "  %-28s %6s  (%d findings, %d customers)%n", r.rule(),
-                        per100 == null ? NONE : String.format(Locale.ROOT, "%.1f", per100), r.findings(),
-                        r.customers()));
+                out.append(String.format(Locale.ROOT, "  %-28s %6s  (%s, %s)%n", r.rule(),
+                        per100 == null ? NONE : String.format(Locale.ROOT, "%.1f", per100),
+                        count(r.findings(), "finding"), count(r.customers(), "customer")));
             }
         }
         if (p.handoffGaps().isEmpty()) {
@@ -161,6 +161,10 @@ public final class JourneyKpisText {
             out.append(String.format(Locale.ROOT, "  %4d %4d %4d  %s%s%n", path.customers(), path.reachedPurchase(),
                     path.reachedRetention(), String.join(" → ", path.steps()), path.cut() ? " → …" : ""));
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String when(Instant at) {
