@@ -56,8 +56,8 @@ public final class FindingsText {
         out.append(", first seen ").append(time(listed.firstSeenAt())).append('\n');
         if (f.actor() != null) {
             FindingStore.Actor a = f.actor();
-            out.append("  who should act: ").append(a.id() == null ? "(the fallback user)" : a.id())
-                    .append(" (").append(line(a.role())).append("): ").append(line(a.reason())).append('\n');
+            out.append("  who should act: ").append(a.id() == null ? "the fallback user"
+                    : a.id() + " (" + line(a.role()) + ")").append(": ").append(line(a.reason())).append('\n');
         }
         if (listed.heldForReview()) {
             out.append("  HELD: the customer is a candidate on the identity review list; not written back until"
