@@ -21,14 +21,18 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
                           List<String> problems, boolean json, Map<String, String> options) {
 
     public static final Set<String> COMMANDS = Set.of("run", "validate", "config", "drift", "findings", "insights",
-            "backtest", "bench", "help");
+            "backtest", "bench", "kpis", "help");
 
     /** Each command's own options: name → whether it takes a value. They come after the command. */
     static final Map<String, Map<String, Boolean>> OPTIONS = Map.of(
             "findings", Map.of("customer", true, "rule", true, "state", true),
             "insights", Map.of("full", false),
             "backtest", Map.of("rules", true, "from", true, "to", true),
-            "bench", Map.of("customers", true, "touched", true));
+            "bench", Map.of("customers", true, "touched", true),
+            "kpis", Map.of("from", true, "to", true, "persona", true));
+
+    /** Commands that can print JSON instead of text. */
+    static final Set<String> JSON_COMMANDS = Set.of("drift", "kpis");
 
     /** What {@code journey bench} can measure. */
     static final Set<String> BENCH_SUBJECTS = Set.of("insights");
@@ -99,7 +103,7 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
                 help = true;
             } else {
                 problems.add("unexpected argument '" + arg + "' (commands: run, validate, config, drift, findings,"
-                        + " insights, backtest, bench, help)");
+                        + " insights, backtest, bench, kpis, help)");
             }
         }
         if ("help".equals(command)) {
@@ -108,8 +112,10 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
         if (once && command != null && !command.equals("run") && !help) {
             problems.add("--once applies to run, not to " + command);
         }
-        if (json && !"drift".equals(command) && !help) {
-            problems.add("--json applies to drift, not to " + (command == null ? "run" : command));
+        if (json && !JSON_COMMANDS.contains(String.valueOf(command)) && !help) {
+            problems.add("--json applies to drift and kpis, not to " + (command == null ? "run" : command));
+        } else if (json && "kpis".equals(command)) {
+            options.put("json", "true");
         }
         if ("bench".equals(command) && !help && !options.containsKey("subject")) {
             problems.add("bench needs what to measure: " + String.join(", ", BENCH_SUBJECTS) + " (journey bench insights)");

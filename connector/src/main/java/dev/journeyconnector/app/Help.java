@@ -5,11 +5,12 @@ final class Help {
     private Help() {
     }
 
-    /** The help of one command: {@code validate} and {@code drift} have their own page; the others share the full one. */
+    /** The help of one command: validate, drift and kpis have their own pages; the others share the full one. */
     static String text(String command) {
         return switch (command) {
             case "validate" -> validate();
             case "drift" -> drift();
+            case "kpis" -> kpis();
             default -> text();
         };
     }
@@ -41,6 +42,27 @@ final class Help {
                 Settings.DRIFT_THRESHOLD.name(),
                 Settings.DRIFT_UNSEEN_DAYS.flag() + " (" + Settings.DRIFT_UNSEEN_DAYS.defaultValue() + ")",
                 Settings.DRIFT_UNSEEN_DAYS.name());
+    }
+
+    static String kpis() {
+        return KpisCommand.USAGE + """
+
+
+                Prints the journey KPIs and path variants of a period, per persona and for everyone, from the store
+                alone: no vendor is called and nothing is written. Dates are UTC days; the period runs from the start
+                of --from up to the start of --to, which is not counted (--from 2026-01-01 --to 2027-01-01 is 2026).
+
+                  --persona ID   only this persona of personas.yaml
+                  --json         JSON instead of text (durations in seconds, rates in percent)
+
+                Per stage: customers reaching it, conversion to the next stage, time in stage (median, p90).
+                Per persona: first response against the SLAs of mappings/rules.yaml and resolution time by priority,
+                CSAT, NPS, email open/click/unsubscribe rates, pain points per 100 customers by rule, handoff gaps by
+                from -> to, and the most frequent stage and touchpoint paths. docs/kpis.md defines each number.
+
+                The store must not be in use by a running connector (the embedded database has one owner).
+                Exit codes: 0 printed, 1 the store could not be read, 2 a wrong option or mapping file.
+                """;
     }
 
     static String validate() {
@@ -85,6 +107,8 @@ final class Help {
                        journey bench insights [--customers N (100000)] [--touched M (1000)]
                                            time a full and an incremental evaluation on a synthetic store in a
                                            temporary folder (never the connector's own store)
+                       journey kpis --from DATE --to DATE [--persona ID] [--json]
+                                           journey KPIs and path variants of a period, from the store
                        journey help [COMMAND]
 
                   --once               poll every source once, write back, print a summary and exit

@@ -64,6 +64,7 @@ public final class JourneyConnector {
             case "backtest" -> InsightCommands.backtest(config, cli.options(), out, err, Clock.systemUTC());
             case "bench" -> InsightBenchmark.run(config, cli.options(), out, err);
             case "drift" -> DriftCommand.run(config, cli.json(), Clock.systemUTC(), out, err);
+            case "kpis" -> KpisCommand.run(config, cli.options(), out, err, java.time.Clock.systemUTC());
             default -> run(config, cli.once(), out, err);
         };
     }

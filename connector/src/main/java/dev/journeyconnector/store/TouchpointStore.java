@@ -33,7 +33,7 @@ import java.util.Set;
  * touchpoint without a customer does not clear the customer already assigned to it.
  */
 public final class TouchpointStore {
-    private static final String COLUMNS = "source, object_type, record_id, type, customer_key, stage, channel, "
+    static final String COLUMNS = "source, object_type, record_id, type, customer_key, stage, channel, "
             + "department, device, sentiment, occurred_at, title, deep_link, attributes";
 
     /** The timeline query; its order is exactly the order of the {@code touchpoint_timeline} index. */
@@ -270,7 +270,7 @@ public final class TouchpointStore {
         ps.setString(first + 3, key.type());
     }
 
-    private static Touchpoint read(ResultSet rs) throws SQLException {
+    static Touchpoint read(ResultSet rs) throws SQLException {
         String where = rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4);
         try {
             Touchpoint.Key key = new Touchpoint.Key(Touchpoint.Source.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),

@@ -26,7 +26,7 @@ class CommandLineTest {
         assertThat(cli.problems()).containsExactly(
                 "flag --sandbox-dump needs a value (SANDBOX_DUMP_FILE)",
                 "unexpected argument 'extra' (commands: run, validate, config, drift, findings, insights, backtest, bench,"
-                        + " help)");
+                        + " kpis, help)");
     }
 
     @Test
@@ -51,7 +51,7 @@ class CommandLineTest {
     }
 
     @Test
-    void driftIsACommandWithAJsonOptionThatOnlyItTakes() {
+    void driftIsACommandWithAJsonOptionThatOnlyItAndKpisTake() {
         assertThat(CommandLine.parse("drift", "--json", "--journey-mappings-dir", "m")).satisfies(cli -> {
             assertThat(cli.command()).isEqualTo("drift");
             assertThat(cli.json()).isTrue();
@@ -63,7 +63,7 @@ class CommandLineTest {
             assertThat(cli.command()).isEqualTo("drift");
             assertThat(cli.help()).isTrue();
         });
-        assertThat(CommandLine.parse("--once", "--json").problems()).containsExactly("--json applies to drift, not to run");
+        assertThat(CommandLine.parse("--once", "--json").problems()).containsExactly("--json applies to drift and kpis, not to run");
         assertThat(CommandLine.parse("drift", "--once").problems()).containsExactly("--once applies to run, not to drift");
     }
 }
