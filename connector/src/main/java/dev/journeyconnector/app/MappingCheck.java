@@ -12,6 +12,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import dev.journeyconnector.insight.RuleRegistry;
+import dev.journeyconnector.insight.RuleSet;
+import dev.journeyconnector.insight.RulesLoader;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,13 +58,28 @@ final class MappingCheck {
             err.println("Every setting is described in .env.example; flags are listed by --help.");
             return JourneyConnector.BAD_CONFIG;
         }
+        MappingSet model;
         try {
-            MappingSet model = load(mappingsDir, routesDir);
-            out.print(summary(model));
-            return JourneyConnector.OK;
+            model = load(mappingsDir, routesDir);
         } catch (MappingException e) {
             err.println("The " + problems(mappingsDir, routesDir, e));
             err.println("A connector does not start on these files, and a running one keeps the mappings it has.");
+            return JourneyConnector.BAD_CONFIG;
+        }
+        // The insight rules' thresholds live beside the mappings and name their personas: checked with them.
+        Path rulesFile = mappingsDir.resolve(RulesLoader.FILE_NAME);
+        try {
+            RuleSet rules = RuleSet.load(rulesFile, RuleRegistry.defaults(), InsightCommands.personaIds(model));
+            out.print(summary(model));
+            out.print(row("insight rules", rules.config().registry().rules().size() + " rules ("
+                    + (Files.isRegularFile(rulesFile) ? rulesFile.getFileName() : "no " + RulesLoader.FILE_NAME
+                    + ": every rule with its defaults") + ")"));
+            return JourneyConnector.OK;
+        } catch (MappingException e) {
+            int n = e.problems().size();
+            err.println("The rules file " + rulesFile + " has " + n + (n == 1 ? " problem:" : " problems:")
+                    + e.problems().stream().map(p -> System.lineSeparator() + "  - " + p).collect(Collectors.joining()));
+            err.println("A connector does not start on this file, and a running one keeps the rules it has.");
             return JourneyConnector.BAD_CONFIG;
         }
     }

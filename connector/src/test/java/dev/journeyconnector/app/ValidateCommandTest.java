@@ -34,6 +34,7 @@ class ValidateCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("Mappings OK: ")
+                .containsPattern("insight rules\\s+15 rules \\(rules.yaml\\)")
                 .containsPattern("journey map\\s+4 persona journeys \\(journey-map.yaml\\): leisure-traveller \\d+ stages, "
                         + "\\d+ types; .*; unclassified \\d+ stages, \\d+ types\\n");
     }
@@ -56,6 +57,27 @@ class ValidateCommandTest {
         assertThat(r.exit()).isEqualTo(JourneyConnector.BAD_CONFIG);
         assertThat(r.err()).containsPattern("salesforce-case\\.yaml:\\d+ extra: ")
                 .containsPattern("journey-map\\.yaml:\\d+ personas\\.retail-shoppers: .*retail-shoppers");
+    }
+
+    @Test
+    void theRulesFileIsCheckedTooWithEveryProblemAndItsLine() throws Exception {
+        Path mappings = Files.createDirectories(dir.resolve("mappings"));
+        try (var files = Files.list(SHIPPED_MAPPINGS)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, mappings.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(mappings.resolve("rules.yaml"), Files.readString(mappings.resolve("rules.yaml"))
+                .replace("  repeat-contact:\n", "  repeat-contacts:\n")
+                .replace("  zone: UTC", "  zone: Mars/Olympus"));
+
+        Result r = validate(Map.of("JOURNEY_MAPPINGS_DIR", mappings.toString()));
+
+        assertThat(r.exit()).isEqualTo(JourneyConnector.BAD_CONFIG);
+        assertThat(r.err()).contains("rules.yaml has 2 problems")
+                .containsPattern("rules\\.yaml:\\d+ .*repeat-contacts")
+                .containsPattern("rules\\.yaml:\\d+ .*Mars/Olympus");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
