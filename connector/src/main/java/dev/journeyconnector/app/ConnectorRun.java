@@ -4,6 +4,7 @@ import dev.journeyconnector.mailchimp.JourneyMailchimpComponent;
 import dev.journeyconnector.mailchimp.client.MailchimpClient;
 import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
 import dev.journeyconnector.mailchimp.client.OkHttpMailchimpClient;
+import dev.journeyconnector.insight.InsightStage;
 import dev.journeyconnector.journey.DeepLinks;
 import dev.journeyconnector.mapping.DerivationStage;
 import dev.journeyconnector.mapping.LiveMappings;
@@ -25,6 +26,9 @@ import dev.journeyconnector.sandbox.SandboxOptions;
 import dev.journeyconnector.store.CustomerStore;
 import dev.journeyconnector.store.Database;
 import dev.journeyconnector.store.DerivationStore;
+import dev.journeyconnector.store.EvaluationStore;
+import dev.journeyconnector.store.FindingStore;
+import dev.journeyconnector.store.HistoryStore;
 import dev.journeyconnector.store.RawStore;
 import dev.journeyconnector.store.RunLog;
 import dev.journeyconnector.store.StoreBinding;
@@ -38,6 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +67,7 @@ public final class ConnectorRun implements AutoCloseable {
     private SalesforceClient salesforce;
     private SummaryWriteBack summaries;
     private DerivationStage derivation;
+    private InsightStage insights;
     private RunLog runLog;
     private long runId;
     private Main camel;
@@ -106,8 +112,12 @@ public final class ConnectorRun implements AutoCloseable {
 
         RawStore raw = new RawStore(database.dataSource());
         summaries = new SummaryWriteBack(raw, new WritebackLedger(database.dataSource()), config.writebackSubjectPrefix());
-        derivation = new DerivationStage(mappings, deepLinks(), new DerivationStore(database.dataSource()),
+        DeepLinks links = deepLinks();
+        derivation = new DerivationStage(mappings, links, new DerivationStore(database.dataSource()),
                 new TouchpointStore(database.dataSource()), new CustomerStore(database.dataSource()));
+        insights = new InsightStage(InsightCommands.rulesFile(config.journey().mappingsDir(), mappings), links,
+                new HistoryStore(database.dataSource()), new FindingStore(database.dataSource()),
+                new EvaluationStore(database.dataSource()), Clock.systemUTC());
 
         camel = new Main();
         camel.configure().withRoutesIncludePattern("file:" + config.routesDir().toAbsolutePath() + "/*.yaml");
@@ -118,6 +128,7 @@ public final class ConnectorRun implements AutoCloseable {
         camel.bind("rawIntake", new RawIntake(raw, progress));
         camel.bind("summaryWriteBack", summaries);
         camel.bind("journeyDerivation", derivation);
+        camel.bind("journeyInsights", insights);
         camel.bind("pullProgress", progress);
         RouteProperties.of(config, once).forEach(camel::addInitialProperty);
         try {
@@ -226,6 +237,7 @@ public final class ConnectorRun implements AutoCloseable {
     public RunSummary summary() {
         return new RunSummary(mode(), Duration.between(startedAt, Instant.now()), progress.snapshot(),
                 derivation == null ? DerivationStage.Counts.NONE : derivation.counts(),
+                insights == null ? InsightStage.Counts.NONE : insights.counts(),
                 summaries.created(), summaries.updated(), summaries.unchanged(), summaries.failed(),
                 salesforce.callCounts(), usage(salesforce.apiUsage()));
     }

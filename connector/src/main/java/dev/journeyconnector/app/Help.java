@@ -40,6 +40,17 @@ final class Help {
                 Usage: journey [run] [--once] [--SETTING value ...]
                        journey validate    check the mapping files and print what they define, or every problem
                        journey config      print the effective settings (secrets redacted) and where each came from
+                       journey findings [--customer KEY] [--rule ID] [--state open|resolved|all]
+                                           list the stored findings (open ones by default) with their evidence
+                       journey insights [--full]
+                                           evaluate the rules over the stored journey: the customers whose journey
+                                           changed or whose deadlines passed, or with --full every customer
+                       journey backtest --rules FILE --from YYYY-MM-DD --to YYYY-MM-DD
+                                           what FILE's rules would have found in the period, against the rules in
+                                           force, from the stored history; writes nothing
+                       journey bench insights [--customers N (100000)] [--touched M (1000)]
+                                           time a full and an incremental evaluation on a synthetic store in a
+                                           temporary folder (never the connector's own store)
                        journey help [COMMAND]
 
                   --once               poll every source once, write back, print a summary and exit

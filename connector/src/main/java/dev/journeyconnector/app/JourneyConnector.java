@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code journey [run] [--once] [--setting-flag value ...]}, {@code journey validate},
- * {@code journey config}, {@code journey help [COMMAND]}. Exit codes: 0 done, 1 the run failed, 2 the
+ * {@code journey config}, the insight commands working from the store ({@code findings}, {@code insights},
+ * {@code backtest}, {@code bench insights}), {@code journey help [COMMAND]}. Exit codes: 0 done, 1 the run failed, 2 the
  * configuration, the command line or a mapping file is wrong (nothing was started).
  */
 public final class JourneyConnector {
@@ -54,7 +55,13 @@ public final class JourneyConnector {
             return OK;
         }
         setLogLevel(config.logLevel());
-        return run(config, cli.once(), out, err);
+        return switch (cli.command()) {
+            case "findings" -> InsightCommands.findings(config, cli.options(), out, err);
+            case "insights" -> InsightCommands.insights(config, cli.options(), out, err);
+            case "backtest" -> InsightCommands.backtest(config, cli.options(), out, err, java.time.Clock.systemUTC());
+            case "bench" -> InsightBenchmark.run(config, cli.options(), out, err);
+            default -> run(config, cli.once(), out, err);
+        };
     }
 
     private static int run(JourneyConfig config, boolean once, PrintStream out, PrintStream err) {

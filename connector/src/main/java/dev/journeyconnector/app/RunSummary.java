@@ -1,6 +1,9 @@
 package dev.journeyconnector.app;
 
+import dev.journeyconnector.insight.FindingsText;
+import dev.journeyconnector.insight.InsightStage;
 import dev.journeyconnector.mapping.DerivationStage;
+import dev.journeyconnector.store.FindingStore;
 import dev.journeyconnector.pull.PullProgress;
 
 import java.time.Duration;
@@ -9,10 +12,10 @@ import java.util.Map;
 
 /**
  * What one run did, in the words an ops admin reads at the end of {@code --once}: records pulled per
- * object, the journey derived from them, records written back, and the Salesforce API calls spent by operation.
+ * object, the journey derived from them, the findings evaluated on it, records written back, and the Salesforce API calls spent by operation.
  */
 public record RunSummary(String mode, Duration took, Map<String, PullProgress.Counts> pulls,
-                         DerivationStage.Counts journey, long summariesCreated,
+                         DerivationStage.Counts journey, InsightStage.Counts insights, long summariesCreated,
                          long summariesUpdated, long summariesUnchanged, long summariesFailed,
                          Map<String, Long> apiCalls, String apiUsage) {
 
@@ -55,6 +58,7 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         out.append(String.format("  records on the identity review list %d (%d touchpoints without a customer until decided)%n",
                 journey.reviewRecords(), journey.heldForReview()));
         out.append(String.format("  unmapped records %d%n", journey.unmappedRecords()));
+        insights(out);
         out.append(String.format("%nWritten back to Salesforce (journey summary Tasks)%n"));
         out.append(String.format("  created %d, updated %d, unchanged %d, failed %d%n", summariesCreated,
                 summariesUpdated, summariesUnchanged, summariesFailed));
@@ -64,6 +68,25 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
             out.append("  org's daily API usage: ").append(apiUsage).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    private void insights(StringBuilder out) {
+        FindingStore.Changes c = insights.changes();
+        out.append(String.format("%nFindings (pain points and handoff gaps, from the rules in mappings/rules.yaml)%n"));
+        out.append(String.format("  customers evaluated %d%s, findings opened %d, updated %d, resolved %d, reopened %d%n",
+                insights.customersEvaluated(), insights.fullEvaluations() > 0 ? " (every customer)" : "",
+                c.opened(), c.updated(), c.resolved(), c.reopened()));
+        if (insights.customersFailed() > 0) {
+            out.append(String.format("  customers a rule failed on %d (see the log)%n", insights.customersFailed()));
+        }
+        if (insights.byRuleAndState().isEmpty()) {
+            out.append("  none stored\n");
+        } else {
+            out.append("  stored now, by rule:\n").append(FindingsText.byRuleAndState(insights.byRuleAndState(), "    "));
+        }
+        if (insights.held() > 0) {
+            out.append(String.format("  held for identity review %d (not written back until decided)%n", insights.held()));
+        }
     }
 
     /** The same figures as a map, stored with the run. */
@@ -85,6 +108,24 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         j.put("heldForReview", journey.heldForReview());
         j.put("unmappedRecords", journey.unmappedRecords());
         m.put("journey", j);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("evaluations", insights.evaluations());
+        f.put("fullEvaluations", insights.fullEvaluations());
+        f.put("customersEvaluated", insights.customersEvaluated());
+        f.put("customersFailed", insights.customersFailed());
+        f.put("opened", insights.changes().opened());
+        f.put("updated", insights.changes().updated());
+        f.put("resolved", insights.changes().resolved());
+        f.put("reopened", insights.changes().reopened());
+        Map<String, Object> byRule = new LinkedHashMap<>();
+        insights.byRuleAndState().forEach((rule, byState) -> {
+            Map<String, Long> states = new LinkedHashMap<>();
+            byState.forEach((state, n) -> states.put(state.wireName(), n));
+            byRule.put(rule, states);
+        });
+        f.put("byRule", byRule);
+        f.put("held", insights.held());
+        m.put("findings", f);
         m.put("summaries", Map.of("created", summariesCreated, "updated", summariesUpdated,
                 "unchanged", summariesUnchanged, "failed", summariesFailed));
         m.put("apiCalls", apiCalls);

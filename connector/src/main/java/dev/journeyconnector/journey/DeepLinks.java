@@ -129,6 +129,25 @@ public final class DeepLinks {
         return s.strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The links {@link #toString()} describes: what the derivation stored as the settings its touchpoints were built
+     * with, so a command working from the store alone builds the same links.
+     *
+     * @throws IllegalArgumentException when the text is not such a description
+     */
+    public static DeepLinks fromSettings(String settings) {
+        java.util.regex.Matcher m = Pattern.compile("DeepLinks\\[salesforce=(\\S+), zendesk=(\\S+), mailchimp=(\\S+)]")
+                .matcher(settings == null ? "" : settings);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + settings + "' is not a deep-link settings description");
+        }
+        return new DeepLinks(nullable(m.group(1)), nullable(m.group(2)), nullable(m.group(3)));
+    }
+
+    private static String nullable(String setting) {
+        return setting.equals("null") ? null : setting;
+    }
+
     /** Settings only, so it can be logged. */
     @Override
     public String toString() {

@@ -95,7 +95,8 @@ public final class Database implements AutoCloseable {
     public void forgetOrgData() {
         try (var c = pool.getConnection(); var s = c.createStatement()) {
             s.execute("truncate raw_record, source_cursor, writeback_record, store_binding, touchpoint, customer,"
-                    + " identity_review, unmapped_record, derived_record, derivation_state");
+                    + " identity_review, unmapped_record, derived_record, derivation_state, finding, insight_state, evaluation_due,"
+                    + " evaluation_request");
         } catch (java.sql.SQLException e) {
             throw new StoreException("clearing the store for a reset org failed: " + e.getMessage(), e);
         }

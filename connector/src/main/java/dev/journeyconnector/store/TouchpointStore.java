@@ -154,6 +154,33 @@ public final class TouchpointStore {
     }
 
     /**
+     * The timelines of many customers in one query along the {@code touchpoint_timeline} index: customer → its
+     * touchpoints by time and then by key, as {@link #timeline} reads them. Customers without touchpoints are absent.
+     */
+    public Map<String, List<Touchpoint>> timelines(Collection<String> customerKeys) {
+        Map<String, List<Touchpoint>> out = new java.util.HashMap<>();
+        if (customerKeys.isEmpty()) {
+            return out;
+        }
+        String sql = "select " + COLUMNS + " from touchpoint where customer_key = any (?)"
+                + " order by customer_key, occurred_at, source, object_type, record_id, type";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, textArray(c, List.copyOf(customerKeys)));
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Touchpoint t = read(rs);
+                    out.computeIfAbsent(t.customerKey(), k -> new ArrayList<>()).add(t);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the timelines of " + customerKeys.size() + " customers failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The customer of every stored touchpoint (null for an unresolved one), so a re-resolution can assign only
      * what changed.
      */

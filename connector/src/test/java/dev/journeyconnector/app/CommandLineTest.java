@@ -25,7 +25,7 @@ class CommandLineTest {
 
         assertThat(cli.problems()).containsExactly(
                 "flag --sandbox-dump needs a value (SANDBOX_DUMP_FILE)",
-                "unexpected argument 'extra' (commands: run, validate, config, help)");
+                "unexpected argument 'extra' (commands: run, validate, config, findings, insights, backtest, bench, help)");
     }
 
     @Test

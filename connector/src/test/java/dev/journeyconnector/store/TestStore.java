@@ -37,7 +37,8 @@ public final class TestStore {
         Database db = database();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate raw_record, source_cursor, writeback_record, connector_run, store_binding, touchpoint, customer, identity_review,"
-                    + " unmapped_record, derived_record, derivation_state");
+                    + " unmapped_record, derived_record, derivation_state, finding, insight_state, evaluation_due,"
+                    + " evaluation_request");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
