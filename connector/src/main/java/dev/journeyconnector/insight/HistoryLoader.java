@@ -9,7 +9,6 @@ import dev.journeyconnector.insight.CustomerFacts.Membership;
 import dev.journeyconnector.insight.CustomerFacts.Opportunity;
 import dev.journeyconnector.insight.CustomerFacts.Person;
 import dev.journeyconnector.journey.DeepLinks;
-import dev.journeyconnector.journey.Touchpoint;
 import dev.journeyconnector.store.HistoryStore;
 import dev.journeyconnector.store.HistoryStore.CustomerRecords;
 import dev.journeyconnector.store.HistoryStore.Raw;
@@ -39,7 +38,40 @@ import java.util.Optional;
 public final class HistoryLoader {
     private final HistoryStore store;
     private final DeepLinks links;
-    private Map<String, Raw> campaigns;
+    private Campaigns campaigns;
+
+    /**
+     * The sent campaigns, read and parsed once per loader: every member of a list is compared with every campaign
+     * sent to it, so parsing their times per member would dominate loading.
+     *
+     * @param byList   the sent campaigns by the list they went to
+     * @param listById every campaign's list, sent or not (an unsubscribe names only its campaign)
+     */
+    record Campaigns(Map<String, List<Campaign>> byList, Map<String, String> listById) {
+        static Campaigns of(Map<String, Raw> records, DeepLinks links) {
+            Map<String, List<Campaign>> byList = new HashMap<>();
+            Map<String, String> listById = new HashMap<>();
+            for (Raw c : records.values()) {
+                Map<String, Object> p = c.payload();
+                String list = p.get("recipients") instanceof Map<?, ?> recipients
+                        ? CustomerFacts.text(recipients.get("list_id")) : null;
+                if (list != null) {
+                    listById.put(c.ref().recordId(), list);
+                }
+                Optional<Instant> sent = CustomerFacts.instant(p.get("send_time"));
+                if (c.deleted() || list == null || sent.isEmpty() || !"sent".equals(CustomerFacts.text(p.get("status")))) {
+                    continue;
+                }
+                byList.computeIfAbsent(list, k -> new ArrayList<>())
+                        .add(new Campaign(c.ref().recordId(), sent.get(), report(p, links)));
+            }
+            return new Campaigns(byList, listById);
+        }
+    }
+
+    /** A campaign that was sent. */
+    record Campaign(String id, Instant sentAt, URI report) {
+    }
 
     /** @param links where campaign reports live; links of unconfigured systems are left out */
     public HistoryLoader(HistoryStore store, DeepLinks links) {
@@ -50,23 +82,23 @@ public final class HistoryLoader {
     /** The histories of these customers, by key; a key identity resolution does not have is absent. */
     public Map<String, CustomerHistory> load(Collection<String> customerKeys) {
         Map<String, CustomerHistory> out = new LinkedHashMap<>();
-        store.load(customerKeys).forEach((key, records) -> out.put(key, history(records, campaigns(), links)));
+        store.load(customerKeys).forEach((key, records) -> out.put(key, history(records, campaigns())));
         return out;
     }
 
-    private Map<String, Raw> campaigns() {
+    private Campaigns campaigns() {
         if (campaigns == null) {
-            campaigns = store.reference(SourceRef.MAILCHIMP, "campaigns");
+            campaigns = Campaigns.of(store.reference(SourceRef.MAILCHIMP, "campaigns"), links);
         }
         return campaigns;
     }
 
-    /** One customer's history from its stored records: the pure part of loading, tested without a store. */
-    static CustomerHistory history(CustomerRecords r, Map<String, Raw> campaigns, DeepLinks links) {
+    /** One customer's history from its stored records. */
+    static CustomerHistory history(CustomerRecords r, Campaigns campaigns) {
         CustomerFacts facts = new CustomerFacts(person(r), r.accounts().values().stream().filter(a -> !a.deleted())
                 .findFirst().map(a -> Account.of(a.payload())),
                 r.opportunities().values().stream().filter(o -> !o.deleted()).map(o -> Opportunity.of(o.payload())).toList(),
-                memberships(r), sends(r, campaigns, links));
+                memberships(r), sends(r, campaigns));
         return new CustomerHistory(r.customer().customerKey(),
                 Customer.Kind.valueOf(r.customer().kind().toUpperCase(Locale.ROOT)), r.customer().personaId(),
                 r.timeline(), facts);
@@ -108,7 +140,7 @@ public final class HistoryLoader {
      * (unsubscribed, cleaned) left at their unsubscribe from that list when one is stored, else at the member's
      * last status change.
      */
-    static List<CampaignSend> sends(CustomerRecords r, Map<String, Raw> campaigns, DeepLinks links) {
+    static List<CampaignSend> sends(CustomerRecords r, Campaigns campaigns) {
         Map<String, List<Map<String, Object>>> activityByCampaign = new HashMap<>();
         r.own(SourceRef.MAILCHIMP, "email_activity").forEach(a -> activityByCampaign
                 .computeIfAbsent(CustomerFacts.text(a.payload().get("campaign_id")), k -> new ArrayList<>()).add(a.payload()));
@@ -124,43 +156,33 @@ public final class HistoryLoader {
             Instant leftAt = leftAt(r, member, list, status.get(), campaigns);
             String memberId = m.ref().recordId().substring(m.ref().recordId().indexOf('/') + 1);
             String email = CustomerFacts.text(member.get("email_address"));
-            for (Raw c : campaigns.values()) {
-                Map<String, Object> campaign = c.payload();
-                Optional<Instant> sent = CustomerFacts.instant(campaign.get("send_time"));
-                if (c.deleted() || !"sent".equals(CustomerFacts.text(campaign.get("status"))) || sent.isEmpty()
-                        || !list.equals(listOf(campaign)) || sent.get().isBefore(optIn.get())
-                        || (leftAt != null && !sent.get().isBefore(leftAt))) {
+            for (Campaign c : campaigns.byList().getOrDefault(list, List.of())) {
+                if (c.sentAt().isBefore(optIn.get()) || (leftAt != null && !c.sentAt().isBefore(leftAt))) {
                     continue;
                 }
-                List<Map<String, Object>> activity = activityByCampaign.getOrDefault(c.ref().recordId(), List.of())
+                List<Map<String, Object>> activity = activityByCampaign.getOrDefault(c.id(), List.of())
                         .stream().filter(a -> memberId.equals(CustomerFacts.text(a.get("email_id")))
                                 || (email != null && email.equalsIgnoreCase(CustomerFacts.text(a.get("email_address")))))
                         .toList();
-                out.add(new CampaignSend(c.ref().recordId(), list, sent.get(), did(activity, "open") || did(activity, "click"),
-                        did(activity, "click"), report(campaign, links)));
+                out.add(new CampaignSend(c.id(), list, c.sentAt(), did(activity, "open") || did(activity, "click"),
+                        did(activity, "click"), c.report()));
             }
         }
         return out;
     }
 
     private static Instant leftAt(CustomerRecords r, Map<String, Object> member, String list, MemberStatus status,
-                                  Map<String, Raw> campaigns) {
+                                  Campaigns campaigns) {
         if (status != MemberStatus.UNSUBSCRIBED && status != MemberStatus.CLEANED && status != MemberStatus.ARCHIVED) {
             return null;
         }
         Optional<Instant> unsubscribed = r.own(SourceRef.MAILCHIMP, "unsubscribes").stream()
                 .map(Raw::payload)
                 .filter(u -> list.equals(CustomerFacts.text(u.get("list_id")))
-                        || list.equals(Optional.ofNullable(campaigns.get(CustomerFacts.text(u.get("campaign_id"))))
-                        .map(c -> listOf(c.payload())).orElse(null)))
+                        || list.equals(campaigns.listById().get(CustomerFacts.text(u.get("campaign_id")))))
                 .map(u -> CustomerFacts.instant(u.get("timestamp")))
                 .flatMap(Optional::stream).min(Instant::compareTo);
         return unsubscribed.orElseGet(() -> CustomerFacts.instant(member.get("last_changed")).orElse(null));
-    }
-
-    private static String listOf(Map<String, Object> campaign) {
-        return campaign.get("recipients") instanceof Map<?, ?> recipients
-                ? CustomerFacts.text(recipients.get("list_id")) : null;
     }
 
     private static boolean did(List<Map<String, Object>> activity, String action) {
@@ -174,11 +196,5 @@ public final class HistoryLoader {
         } catch (IllegalArgumentException e) {
             return null; // a web_id that is not one: the send is still evidence, without a link
         }
-    }
-
-    /** The touchpoint of a record, for rules that want the record's own moment as evidence. */
-    static Optional<Touchpoint> first(CustomerHistory history, SourceRef record) {
-        return history.touchpoints().stream().filter(t -> t.key().source().wireName().equals(record.source())
-                && t.key().object().equals(record.objectType()) && t.key().recordId().equals(record.recordId())).findFirst();
     }
 }

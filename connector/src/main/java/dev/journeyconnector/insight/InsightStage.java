@@ -56,7 +56,7 @@ public final class InsightStage {
         public static final Counts NONE = new Counts(0, 0, 0, 0, Changes.NONE, Map.of(), 0);
 
         public Counts {
-            byRuleAndState = Map.copyOf(byRuleAndState);
+            byRuleAndState = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byRuleAndState));
         }
     }
 
@@ -109,8 +109,11 @@ public final class InsightStage {
         Collection<String> customers = due == null ? evaluations.allCustomers() : due.all();
         Set<String> held = evaluations.heldForReview();
         Outcome outcome = evaluateInBatches(customers, ruleSet.config(), held, now);
-        int gone = findings.resolveForGoneCustomers(now);
-        evaluations.forgetGoneCustomers();
+        // A full evaluation looks at every stored finding's customer; an incremental one at those the triggers noted.
+        int gone = findings.resolveForGoneCustomers(due == null ? findings.customersWithOpenFindings() : due.gone(), now);
+        if (due == null || !due.gone().isEmpty()) {
+            evaluations.forgetGoneCustomers();
+        }
         findings.holdForReview(held);
         Instant watermark = state.map(State::watermark).filter(w -> w.isAfter(horizon)).orElse(horizon);
         evaluations.saveState(new State(ruleSet.fingerprint(), watermark), horizon);

@@ -46,18 +46,21 @@ public final class EvaluationStore {
      *
      * @param touched    a touchpoint of theirs was derived (new, changed or given to them) after the watermark
      * @param lost       a touchpoint of theirs was deleted or given to another customer
+     * @param gone       customers identity resolution no longer has: their open findings are to be resolved
      * @param changed    their customer row changed (new customer, other persona or kind)
      * @param deadline   a deadline of theirs passed
      */
-    public record Due(Set<String> touched, Set<String> lost, Set<String> changed, Set<String> deadline) {
+    public record Due(Set<String> touched, Set<String> lost, Set<String> changed, Set<String> deadline,
+                      Set<String> gone) {
         public Due {
             touched = Set.copyOf(touched);
             lost = Set.copyOf(lost);
+            gone = Set.copyOf(gone);
             changed = Set.copyOf(changed);
             deadline = Set.copyOf(deadline);
         }
 
-        /** Every customer due, sorted. */
+        /** Every customer due, sorted (not the gone ones: there is nobody to evaluate). */
         public Set<String> all() {
             Set<String> out = new TreeSet<>(touched);
             out.addAll(lost);
@@ -139,17 +142,21 @@ public final class EvaluationStore {
                  where t.derived_at > ? and t.customer_key is not null
                    and exists (select 1 from customer c where c.customer_key = t.customer_key)
                 """, "reading the customers with touchpoints derived since " + watermark, since);
+        Set<String> requested = keys("select customer_key from evaluation_request",
+                "reading the customers that lost touchpoints");
         Set<String> lost = keys("""
                 select r.customer_key from evaluation_request r
                  where exists (select 1 from customer c where c.customer_key = r.customer_key)
                 """, "reading the customers that lost touchpoints");
+        Set<String> gone = new TreeSet<>(requested);
+        gone.removeAll(lost);
         Set<String> changed = keys("select customer_key from customer where derived_at > ?",
                 "reading the customers changed since " + watermark, since);
         Set<String> deadline = keys("""
                 select d.customer_key from evaluation_due d
                  where d.due_at <= ? and exists (select 1 from customer c where c.customer_key = d.customer_key)
                 """, "reading the customers with deadlines passed by " + now, Timestamp.from(now));
-        return new Due(touched, lost, changed, deadline);
+        return new Due(touched, lost, changed, deadline, gone);
     }
 
     /**

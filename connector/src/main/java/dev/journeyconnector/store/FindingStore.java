@@ -188,6 +188,7 @@ public final class FindingStore {
     public Changes save(Collection<String> customers, List<StoredFinding> produced, Set<String> held, Instant now) {
         Set<String> evaluated = new LinkedHashSet<>(customers);
         Map<String, StoredFinding> wanted = new HashMap<>();
+        Map<String, String> hashes = new HashMap<>();
         for (StoredFinding f : produced) {
             if (!evaluated.contains(f.customerKey())) {
                 throw new IllegalArgumentException("finding " + f.key() + " is about customer " + f.customerKey()
@@ -196,6 +197,7 @@ public final class FindingStore {
             if (wanted.put(f.key(), f) != null) {
                 throw new IllegalArgumentException("finding " + f.key() + " is given twice");
             }
+            hashes.put(f.key(), f.contentHash());
         }
         if (evaluated.isEmpty()) {
             return Changes.NONE;
@@ -217,7 +219,7 @@ public final class FindingStore {
                         inserts.add(f);
                         opened += f.state() == State.OPEN ? 1 : 0;
                         resolved += f.state() == State.RESOLVED ? 1 : 0;
-                    } else if (before.hash.equals(f.contentHash()) && before.state == f.state()
+                    } else if (before.hash.equals(hashes.get(f.key())) && before.state == f.state()
                             && Objects.equals(before.resolvedAt, f.resolvedAt())) {
                         unchanged++;
                     } else {
@@ -237,8 +239,8 @@ public final class FindingStore {
                         cleared.add(key);
                     }
                 });
-                insert(c, inserts, held);
-                update(c, updates);
+                insert(c, inserts, hashes, held);
+                update(c, updates, hashes);
                 resolve(c, cleared, now);
                 c.commit();
                 return new Changes(opened, updated, resolved + cleared.size(), reopened, unchanged);
@@ -256,35 +258,64 @@ public final class FindingStore {
      * Resolves, at {@code now}, the open findings of customers identity resolution no longer has (merged away,
      * deleted): nothing will evaluate them again.
      *
+     * @param candidates customers that may be gone (the evaluation's requests); only those without a customer row count
      * @return how many findings were resolved
      */
-    public int resolveForGoneCustomers(Instant now) {
+    public int resolveForGoneCustomers(Collection<String> candidates, Instant now) {
+        if (candidates.isEmpty()) {
+            return 0;
+        }
         String sql = """
                 update finding f set state = 'resolved', resolved_at = ?, updated_at = now()
-                 where f.state = 'open' and not exists (select 1 from customer c where c.customer_key = f.customer_key)
+                 where f.customer_key = any (?) and f.state = 'open'
+                   and not exists (select 1 from customer c where c.customer_key = f.customer_key)
                 """;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setTimestamp(1, Timestamp.from(now));
+            ps.setArray(2, c.createArrayOf("text", candidates.toArray()));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("resolving the findings of customers no longer known failed: " + e.getMessage(), e);
         }
     }
 
+    /** The customers with an open finding. */
+    public Set<String> customersWithOpenFindings() {
+        Set<String> out = new java.util.TreeSet<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select distinct customer_key from finding where state = 'open'")) {
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the customers with open findings failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
-     * Marks the findings of exactly these customers held for identity review, and releases the others.
+     * Marks the findings of exactly these customers held for identity review, and releases the others; along the
+     * customer index and the index of held findings, so it costs little however many findings are stored.
      *
      * @return how many findings changed hold
      */
     public int holdForReview(Set<String> heldCustomers) {
-        String sql = """
-                update finding set held_for_review = (customer_key = any (?)), updated_at = now()
-                 where held_for_review <> (customer_key = any (?))
-                """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("text", heldCustomers.toArray()));
-            ps.setArray(2, c.createArrayOf("text", heldCustomers.toArray()));
-            return ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            int changed;
+            try (PreparedStatement ps = c.prepareStatement("update finding set held_for_review = true, updated_at = now()"
+                    + " where customer_key = any (?) and not held_for_review")) {
+                ps.setArray(1, c.createArrayOf("text", heldCustomers.toArray()));
+                changed = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("update finding set held_for_review = false, updated_at = now()"
+                    + " where held_for_review and not (customer_key = any (?))")) {
+                ps.setArray(1, c.createArrayOf("text", heldCustomers.toArray()));
+                changed += ps.executeUpdate();
+            }
+            return changed;
         } catch (SQLException e) {
             throw new StoreException("holding findings for identity review failed: " + e.getMessage(), e);
         }
@@ -373,21 +404,23 @@ public final class FindingStore {
         return out;
     }
 
-    private static void insert(Connection c, List<StoredFinding> findings, Set<String> held) throws SQLException {
+    private static void insert(Connection c, List<StoredFinding> findings, Map<String, String> hashes, Set<String> held)
+            throws SQLException {
         String sql = "insert into finding (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, now(), now(), ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (StoredFinding f : findings) {
                 bindContent(ps, f);
                 ps.setBoolean(18, held.contains(f.customerKey()));
-                ps.setString(19, f.contentHash());
+                ps.setString(19, hashes.get(f.key()));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    private static void update(Connection c, List<StoredFinding> findings) throws SQLException {
+    private static void update(Connection c, List<StoredFinding> findings, Map<String, String> hashes)
+            throws SQLException {
         String sql = """
                 update finding set customer_key = ?, persona_id = ?, rule_id = ?, kind = ?, severity = ?, title = ?,
                                    explanation = ?, evidence = ?::jsonb, handoff_from = ?, handoff_to = ?, actor_id = ?,
@@ -414,7 +447,7 @@ public final class FindingStore {
                 ps.setTimestamp(14, Timestamp.from(f.detectedAt()));
                 ps.setString(15, f.state().wireName());
                 setInstant(ps, 16, f.resolvedAt());
-                ps.setString(17, f.contentHash());
+                ps.setString(17, hashes.get(f.key()));
                 ps.setString(18, f.key());
                 ps.addBatch();
             }

@@ -153,7 +153,7 @@ class FindingStoreTest {
                 new StoredCustomer(AMIRA, "contact", "leisure-traveller", SourceRef.contact("003Jx0000000002IAA"))));
         store.save(List.of(TREY, AMIRA), List.of(slowReply(TREY, "a"), slowReply(AMIRA, "b")), Set.of(), NOW);
 
-        assertThat(store.resolveForGoneCustomers(LATER)).isEqualTo(1);
+        assertThat(store.resolveForGoneCustomers(List.of(TREY, AMIRA), LATER)).isEqualTo(1);
 
         assertThat(store.list(new Filter(TREY, null, null)).get(0).finding().resolvedAt()).isEqualTo(LATER);
         assertThat(store.list(new Filter(AMIRA, null, null)).get(0).finding().state()).isEqualTo(State.OPEN);

@@ -32,6 +32,7 @@ create table finding (
     constraint finding_resolved check ((state = 'resolved') = (resolved_at is not null))
 );
 create index finding_by_customer on finding (customer_key);
+create index finding_held on finding (customer_key) where held_for_review;
 create index finding_by_rule on finding (rule_id, state);
 
 -- Where the evaluation stands: the rules (file and code) it last ran with, and the touchpoint/customer
@@ -52,9 +53,10 @@ create table evaluation_due (
 );
 create index evaluation_due_at on evaluation_due (due_at);
 
--- Customers that lost a touchpoint (deleted, or given to another customer by identity resolution): the
--- touchpoint's derived_at then names the new customer only, so the old one is noted here by trigger and
--- evaluated again next time. Emptied by the evaluation that takes them.
+-- Customers that lost a touchpoint (deleted, or given to another customer by identity resolution), or that
+-- identity resolution no longer has: the touchpoint's derived_at names the new customer only, so the old one
+-- is noted here by trigger and evaluated again (or its findings resolved) next time. Emptied by the
+-- evaluation that takes them.
 create table evaluation_request (
     customer_key text        primary key,
     requested_at timestamptz not null default now()
@@ -73,6 +75,9 @@ create trigger touchpoint_left_customer after update of customer_key on touchpoi
     execute function request_evaluation_of_old_customer();
 create trigger touchpoint_deleted after delete on touchpoint for each row
     when (old.customer_key is not null)
+    execute function request_evaluation_of_old_customer();
+-- A customer identity resolution no longer has (merged away, deleted): its open findings must be resolved.
+create trigger customer_deleted after delete on customer for each row
     execute function request_evaluation_of_old_customer();
 
 -- The incremental evaluation's "what changed since" questions, answered from an index, not a scan.
