@@ -119,7 +119,8 @@ public final class Backtest {
         CustomerFacts facts = new CustomerFacts(f.person(), f.account(), f.opportunities(), f.memberships(),
                 f.sends().stream().filter(s -> s.sentAt().isBefore(to)).toList());
         return new CustomerHistory(h.customerKey(), h.kind(), h.personaId(),
-                h.touchpoints().stream().filter(t -> t.occurredAt().isBefore(to)).toList(), facts);
+                h.touchpoints().stream().filter(t -> t.occurredAt().isBefore(to)).toList(), facts,
+                h.accountTouchpoints().stream().filter(t -> t.occurredAt().isBefore(to)).toList());
     }
 
     private static void collect(List<Finding> findings, Instant from, Instant to, Map<String, Finding> into) {

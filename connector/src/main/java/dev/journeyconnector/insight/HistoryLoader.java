@@ -101,7 +101,7 @@ public final class HistoryLoader {
                 memberships(r), sends(r, campaigns));
         return new CustomerHistory(r.customer().customerKey(),
                 Customer.Kind.valueOf(r.customer().kind().toUpperCase(Locale.ROOT)), r.customer().personaId(),
-                r.timeline(), facts);
+                r.timeline(), facts, r.accountTimeline());
     }
 
     /** The Contact (or Lead) the customer is anchored on; else the first Contact, then Lead, identity gave them. */

@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  *     stage: service                     # a word, or {from: Field, map: {A: x}, default: y}
  *     channel: { from: Origin, map: { Phone: phone, Web: web }, default: web }
  *     department: support
- *     device: unknown                    # optional; the vocabulary's default device
+ *     device: unknown                    # optional; the vocabulary's default device; a word, a lookup,
+ *                                        # or a list of lookups tried in order, the last with the default
  *     sentiment: { from: Priority, map: { High: negative }, default: neutral }
  *     attributes:                        # optional; facts insight rules read, see AttributeParser
  *       priority: { from: Priority, map: { High: high }, default: normal }
@@ -506,12 +507,66 @@ public final class MappingLoader {
         if (node instanceof ScalarNode) {
             return word(node, keyPath, key, check).map(ValueSpec.Constant::new);
         }
+        if (node instanceof SequenceNode list) {
+            return alternatives(list, keyPath, key, check);
+        }
         if (!(node instanceof MappingNode map)) {
-            problems.add(problem(node, keyPath, key + " takes a name, or {from: Field, map: {...}, default: ...}"));
+            problems.add(problem(node, keyPath, key + " takes a name, {from: Field, map: {...}, default: ...}, "
+                    + "or a list of such lookups"));
+            return Optional.empty();
+        }
+        return lookup(map, keyPath, key, check, true).map(ValueSpec.class::cast);
+    }
+
+    /**
+     * A list of lookups tried in order ({@link ValueSpec.FirstOf}): each needs {@code from} and {@code map}; the
+     * last one, and only the last, has the {@code default}, since a default on an earlier one would hide every
+     * lookup after it.
+     */
+    private Optional<ValueSpec> alternatives(SequenceNode list, String keyPath, String key, Function<String, ?> check) {
+        if (list.getValue().isEmpty()) {
+            problems.add(problem(list, keyPath, key + " takes a list of lookups {from: Field, map: {...}}, the last "
+                    + "with a default; the list is empty"));
             return Optional.empty();
         }
         int before = problems.size();
-        Map<String, NodeTuple> parts = entries(map, keyPath, LOOKUP_KEYS);
+        List<ValueSpec.Lookup> lookups = new ArrayList<>();
+        String fallback = null;
+        for (int i = 0; i < list.getValue().size(); i++) {
+            Node element = list.getValue().get(i);
+            String elementPath = keyPath + "[" + i + "]";
+            boolean last = i == list.getValue().size() - 1;
+            if (!(element instanceof MappingNode map)) {
+                problems.add(problem(element, elementPath, "each alternative is a lookup {from: Field, map: {...}}"
+                        + (last ? " with a default" : "")));
+                continue;
+            }
+            Optional<Node> earlyDefault = last ? Optional.empty() : map.getValue().stream().map(NodeTuple::getKeyNode)
+                    .filter(k -> k instanceof ScalarNode scalar && scalar.getValue().equals("default")).findFirst();
+            if (earlyDefault.isPresent()) {
+                problems.add(problem(earlyDefault.get(), elementPath + ".default", "only the last alternative has a "
+                        + "default: a default here would hide the alternatives after it"));
+                continue;
+            }
+            Optional<ValueSpec.Lookup> lookup = lookup(map, elementPath, key, check, last);
+            lookup.ifPresent(lookups::add);
+            if (last && lookup.isPresent()) {
+                fallback = lookup.get().fallback();
+            }
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        String dflt = fallback;
+        return Optional.of(new ValueSpec.FirstOf(lookups.stream()
+                .map(l -> new ValueSpec.Lookup(l.from(), l.table(), dflt)).toList(), dflt));
+    }
+
+    /** {@code {from: Field, map: {...}, default: word}}; {@code withDefault} false for an earlier alternative. */
+    private Optional<ValueSpec.Lookup> lookup(MappingNode map, String keyPath, String key, Function<String, ?> check,
+                                              boolean withDefault) {
+        int before = problems.size();
+        Map<String, NodeTuple> parts = entries(map, keyPath, withDefault ? LOOKUP_KEYS : List.of("from", "map"));
         Optional<FieldPath> from = text(parts, map, keyPath, "from")
                 .flatMap(value -> field(parts.get("from").getValueNode(), keyPath + ".from", value));
         Map<String, String> table = new LinkedHashMap<>();
@@ -538,17 +593,19 @@ public final class MappingLoader {
             }
         }
         Optional<String> fallback = Optional.empty();
-        NodeTuple dflt = parts.get("default");
-        if (dflt == null) {
-            missing(map, keyPath + ".default", "default is missing: the " + key
-                    + " when the field is missing or its value is not in map");
-        } else {
-            fallback = word(dflt.getValueNode(), keyPath + ".default", key, check);
+        if (withDefault) {
+            NodeTuple dflt = parts.get("default");
+            if (dflt == null) {
+                missing(map, keyPath + ".default", "default is missing: the " + key
+                        + " when the field is missing or its value is not in map");
+            } else {
+                fallback = word(dflt.getValueNode(), keyPath + ".default", key, check);
+            }
         }
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new ValueSpec.Lookup(from.orElseThrow(), table, fallback.orElseThrow()));
+        return Optional.of(new ValueSpec.Lookup(from.orElseThrow(), table, fallback.orElse(null)));
     }
 
     private Optional<String> word(Node node, String path, String kind, Function<String, ?> check) {

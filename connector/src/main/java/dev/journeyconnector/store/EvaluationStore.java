@@ -44,7 +44,8 @@ public final class EvaluationStore {
      * The customers an incremental evaluation must look at, by why (a customer can be in several sets); only
      * customers identity resolution still has.
      *
-     * @param touched    a touchpoint of theirs was derived (new, changed or given to them) after the watermark
+     * @param touched    a touchpoint of theirs, or of a colleague at the same Account, was derived (new, changed or
+     *                   given to them) after the watermark
      * @param lost       a touchpoint of theirs was deleted or given to another customer
      * @param gone       customers identity resolution no longer has: their open findings are to be resolved
      * @param changed    their customer row changed (new customer, other persona or kind)
@@ -137,10 +138,24 @@ public final class EvaluationStore {
      */
     public Due due(Instant watermark, Instant now) {
         Timestamp since = Timestamp.from(watermark);
+        // With them, their colleagues: the customers anchored on another Contact of the same Account, whose
+        // Account-wide rules (won-not-onboarded, support-blind-to-deal) read these touchpoints too.
         Set<String> touched = keys("""
-                select distinct t.customer_key from touchpoint t
-                 where t.derived_at > ? and t.customer_key is not null
-                   and exists (select 1 from customer c where c.customer_key = t.customer_key)
+                with touched as (
+                    select distinct t.customer_key from touchpoint t
+                     where t.derived_at > ? and t.customer_key is not null
+                       and exists (select 1 from customer c where c.customer_key = t.customer_key))
+                select customer_key from touched
+                union
+                select c2.customer_key
+                  from touched t
+                  join customer c1 on c1.customer_key = t.customer_key
+                                  and c1.anchor_source = 'salesforce' and c1.anchor_object_type = 'Contact'
+                  join raw_record r1 on r1.source = 'salesforce' and r1.object_type = 'Contact'
+                                    and r1.record_id = c1.anchor_record_id
+                  join raw_record r2 on r2.source = 'salesforce' and r2.object_type = 'Contact' and not r2.deleted
+                                    and r2.payload ->> 'AccountId' = r1.payload ->> 'AccountId'
+                  join customer c2 on c2.customer_key = 'sf:' || r2.record_id
                 """, "reading the customers with touchpoints derived since " + watermark, since);
         Set<String> requested = keys("select customer_key from evaluation_request",
                 "reading the customers that lost touchpoints");

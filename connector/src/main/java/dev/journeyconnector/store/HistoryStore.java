@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,9 +45,23 @@ public final class HistoryStore {
      * @param own           the customer's Contact, Lead and Mailchimp records, by object ("salesforce/Contact" ...)
      * @param accounts      the Accounts their Contact records name, by Id
      * @param opportunities those Accounts' opportunities, by Id
+     * @param accountTimeline the touchpoints of the other customers anchored on a Contact of those Accounts (the
+     *                      customer's colleagues), in time order: some handoffs are the Account's, e.g. the deal is
+     *                      on one Contact and the onboarding call or the owner's call is logged with another
      */
     public record CustomerRecords(StoredCustomer customer, List<Touchpoint> timeline, Raw anchor,
-                                  Map<String, List<Raw>> own, Map<String, Raw> accounts, Map<String, Raw> opportunities) {
+                                  Map<String, List<Raw>> own, Map<String, Raw> accounts, Map<String, Raw> opportunities,
+                                  List<Touchpoint> accountTimeline) {
+        public CustomerRecords {
+            accountTimeline = accountTimeline == null ? List.of() : List.copyOf(accountTimeline);
+        }
+
+        /** Records without colleagues' touchpoints. */
+        public CustomerRecords(StoredCustomer customer, List<Touchpoint> timeline, Raw anchor,
+                               Map<String, List<Raw>> own, Map<String, Raw> accounts, Map<String, Raw> opportunities) {
+            this(customer, timeline, anchor, own, accounts, opportunities, List.of());
+        }
+
         public List<Raw> own(String source, String objectType) {
             return own.getOrDefault(source + "/" + objectType, List.of());
         }
@@ -84,6 +99,12 @@ public final class HistoryStore {
             Map<String, List<Raw>> opportunitiesByAccount = new HashMap<>();
             readOpportunities(c, accountIds).forEach(r -> opportunitiesByAccount
                     .computeIfAbsent(String.valueOf(r.payload().get("AccountId")), k -> new ArrayList<>()).add(r));
+            Map<String, Set<String>> customersByAccount = readAccountCustomers(c, accountIds);
+            Set<String> colleagues = new LinkedHashSet<>();
+            customersByAccount.values().forEach(colleagues::addAll);
+            colleagues.removeAll(keys);
+            Map<String, List<Touchpoint>> colleagueTimelines = new HashMap<>(timelines);
+            colleagueTimelines.putAll(touchpoints.timelines(colleagues));
 
             Map<String, CustomerRecords> out = new LinkedHashMap<>();
             for (StoredCustomer customer : customers.values()) {
@@ -104,8 +125,13 @@ public final class HistoryStore {
                     opportunitiesByAccount.getOrDefault(accountId, List.of())
                             .forEach(o -> myOpportunities.put(o.ref().recordId(), o));
                 }
+                List<Touchpoint> accountTimeline = new ArrayList<>();
+                myAccounts.stream().flatMap(a -> customersByAccount.getOrDefault(a, Set.of()).stream()).distinct()
+                        .filter(other -> !other.equals(key))
+                        .forEach(other -> accountTimeline.addAll(colleagueTimelines.getOrDefault(other, List.of())));
+                accountTimeline.sort(Comparator.comparing(Touchpoint::occurredAt).thenComparing(t -> t.key().asString()));
                 out.put(key, new CustomerRecords(customer, timelines.getOrDefault(key, List.of()), anchor, mine,
-                        myAccountRecords, myOpportunities));
+                        myAccountRecords, myOpportunities, accountTimeline));
             }
             return out;
         } catch (SQLException e) {
@@ -200,6 +226,36 @@ public final class HistoryStore {
             ps.setArray(1, c.createArrayOf("text", accountIds.toArray()));
             return rows(ps, "Opportunity");
         }
+    }
+
+    /**
+     * Account → the customers anchored on a surviving Contact of it, along the raw_record_contact_account index.
+     * A merged-away Contact has no customer of its own, so the join leaves it out.
+     */
+    private static Map<String, Set<String>> readAccountCustomers(Connection c, Set<String> accountIds)
+            throws SQLException {
+        Map<String, Set<String>> out = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return out;
+        }
+        String sql = """
+                select r.payload ->> 'AccountId', c.customer_key
+                  from raw_record r
+                  join customer c on c.customer_key = 'sf:' || r.record_id
+                 where r.source = 'salesforce' and r.object_type = 'Contact' and not r.deleted
+                   and r.payload ->> 'AccountId' = any (?)
+                 order by c.customer_key
+                """;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", accountIds.toArray()));
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Raw> rows(PreparedStatement ps, String salesforceObject) throws SQLException {

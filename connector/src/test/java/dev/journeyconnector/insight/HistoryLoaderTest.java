@@ -112,6 +112,32 @@ class HistoryLoaderTest {
         assertThat(loaded.get("sf:003Jx0000000002IAA").facts().person()).isEmpty();
     }
 
+    @Test
+    void theAccountsOtherContactsTouchpointsComeWithTheCustomerButNotOtherAccounts() {
+        String colleague = "003Jx0000000002IAA";
+        store("salesforce", "Contact", colleague, Map.of("Id", colleague, "AccountId", ACCOUNT));
+        store("salesforce", "Contact", "003Jx0000000003IAA", Map.of("Id", "003Jx0000000003IAA",
+                "AccountId", "001Jx0000000009IAA"));
+        new CustomerStore(dataSource).replaceCustomers(List.of(
+                new StoredCustomer(KEY, "contact", "leisure-traveller", SourceRef.contact(CONTACT)),
+                new StoredCustomer("sf:" + colleague, "contact", "leisure-traveller", SourceRef.contact(colleague)),
+                new StoredCustomer("sf:003Jx0000000003IAA", "contact", "leisure-traveller",
+                        SourceRef.contact("003Jx0000000003IAA"))));
+        touchpoint("salesforce", "Task", "00TJx0000000001IAA", "onboarding-call", "2026-06-02T10:00:00Z",
+                "sf:" + colleague);
+        touchpoint("salesforce", "Task", "00TJx0000000002IAA", "call", "2026-06-03T10:00:00Z",
+                "sf:003Jx0000000003IAA");
+
+        CustomerHistory alone = loader.load(List.of(KEY)).get(KEY);
+        Map<String, CustomerHistory> together = loader.load(List.of(KEY, "sf:" + colleague));
+
+        assertThat(alone.accountTouchpoints()).extracting(t -> t.key().asString())
+                .containsExactly("salesforce/Task/00TJx0000000001IAA/onboarding-call");
+        assertThat(together.get(KEY).accountTouchpoints()).isEqualTo(alone.accountTouchpoints());
+        assertThat(together.get("sf:" + colleague).accountTouchpoints()).as("the colleague sees the customer's")
+                .extracting(Touchpoint::type).containsExactly("list-signup", "campaign-open", "unsubscribed");
+    }
+
     private void store(String source, String object, String id, Map<String, Object> payload) {
         raw.storePage(source, object, List.of(new RawRecord(id, Instant.parse("2026-07-01T00:00:00Z"), false,
                 new LinkedHashMap<>(payload))), null);
@@ -128,8 +154,12 @@ class HistoryLoaderTest {
     }
 
     private void touchpoint(String source, String object, String id, String type, String at) {
+        touchpoint(source, object, id, type, at, KEY);
+    }
+
+    private void touchpoint(String source, String object, String id, String type, String at, String customer) {
         new TouchpointStore(dataSource).upsert(List.of(new Touchpoint(new Touchpoint.Key(
-                Touchpoint.Source.valueOf(source.toUpperCase()), object, id, type), KEY, "engagement", "email",
+                Touchpoint.Source.valueOf(source.toUpperCase()), object, id, type), customer, "engagement", "email",
                 "marketing", "desktop", Sentiment.NEUTRAL, Instant.parse(at), type, null)));
     }
 }

@@ -12,6 +12,8 @@ import dev.journeyconnector.store.FindingStore.Filter;
 import dev.journeyconnector.store.FindingStore.Listed;
 import dev.journeyconnector.store.FindingStore.State;
 import dev.journeyconnector.store.HistoryStore;
+import dev.journeyconnector.store.RawRecord;
+import dev.journeyconnector.store.RawStore;
 import dev.journeyconnector.store.TestStore;
 import dev.journeyconnector.store.TouchpointStore;
 import dev.journeyconnector.identity.AmbiguousMatch;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,6 +109,23 @@ class InsightStageTest {
 
         assertThat(rule.seen).containsExactly(BEN);
         assertThat(findings.list(new Filter(BEN, null, State.OPEN))).hasSize(1);
+    }
+
+    @Test
+    void aNewTouchpointOfAColleagueAtTheSameAccountHasTheCustomerEvaluatedToo() {
+        String account = "001Jx0000000001IAA";
+        RawStore raw = new RawStore(dataSource);
+        for (String contact : List.of(ANA, BEN)) {
+            raw.storePage("salesforce", "Contact", List.of(new RawRecord(contact.substring(3), OPENED, false,
+                    new LinkedHashMap<>(Map.of("Id", contact.substring(3), "AccountId", account)))), null);
+        }
+        stage.evaluate();
+        rule.seen.clear();
+
+        touchpoints.upsert(List.of(ticket("4", "ticket-opened", BEN, OPENED.plus(Duration.ofHours(20)))));
+        stage.evaluate();
+
+        assertThat(rule.seen).as("Ana works at Ben's Account; Cai does not").containsExactlyInAnyOrder(ANA, BEN);
     }
 
     @Test

@@ -48,13 +48,13 @@ class MainJobIT {
         assertThat(run.out())
                 .containsPattern("salesforce Account\\s+47\\s+47")
                 .containsPattern("salesforce Contact\\s+53\\s+53")
-                .containsPattern("salesforce Opportunity\\s+52\\s+52")
+                .containsPattern("salesforce Opportunity\\s+53\\s+53")
                 .containsPattern("salesforce Case\\s+39\\s+39")
                 .containsPattern("salesforce CaseHistory\\s+116\\s+116")
-                .containsPattern("salesforce Task\\s+106\\s+106")
+                .containsPattern("salesforce Task\\s+110\\s+110")
                 .contains("created 53, updated 0, unchanged 0, failed 0")
                 .containsPattern("create\\s+1\\n");
-        assertThat(run.pulledFrom("salesforce")).containsExactly(685, 685);
+        assertThat(run.pulledFrom("salesforce")).containsExactly(692, 692);
         assertThat(run.pulledFrom("mailchimp")[1]).as("Mailchimp records stored").isPositive();
 
         JsonNode org = JSON.readTree(dump.toFile());
@@ -131,7 +131,7 @@ class MainJobIT {
         Cli run = Cli.run(dataDir, "--once", "--sandbox-reset", "--sandbox-dump", dump.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.pulledFrom("salesforce")).containsExactly(685, 685);
+        assertThat(run.pulledFrom("salesforce")).containsExactly(692, 692);
         assertThat(run.out()).contains("created 53, updated 0, unchanged 0, failed 0");
         assertThat(records(JSON.readTree(dump.toFile()), "Task").stream()
                 .filter(t -> t.path("Subject").asText().startsWith("[Journey]"))).hasSize(53);

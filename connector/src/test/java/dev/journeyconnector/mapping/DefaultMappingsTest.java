@@ -47,11 +47,11 @@ class DefaultMappingsTest {
             "contact-created",
             "opportunity-opened", "deal-won", "deal-lost", "opportunity-stage-changed",
             "case-opened", "case-closed", "case-escalated", "case-reassigned", "case-reopened", "case-reply",
-            "case-internal-note",
+            "case-internal-note", "case-priority-changed",
             "call", "email-sent", "invoice-sent", "onboarding-call",
             "meeting", "onboarding-meeting",
             "ticket-opened", "ticket-first-reply", "ticket-reassigned", "ticket-solved", "ticket-reopened",
-            "ticket-internal-note", "satisfaction-rated",
+            "ticket-internal-note", "ticket-priority-changed", "satisfaction-rated",
             "list-signup", "campaign-open", "campaign-click", "campaign-bounce", "unsubscribed"));
 
     /** Objects whose records feed identity, titles and links only. */

@@ -220,4 +220,77 @@ class MappingLoaderTest {
                         .anySatisfy(p -> assertThat(p).startsWith(FILE + ":5 rules[1].type:")
                                 .contains("already used on line 4")));
     }
+    private static final String DEVICES = """
+            source: zendesk
+            object: ticket
+            customer:
+              - zendesk-user: requester_id
+            rules:
+              - type: ticket-opened
+                at: created_at
+                stage: service
+                channel: web
+                department: support
+                device:
+                  - { from: via.channel, map: { mobile_sdk: mobile, sms: mobile } }
+                  - { from: tags, map: { device_desktop: desktop, device_tablet: tablet }, default: unknown }
+                sentiment: neutral
+            """;
+
+    @Test
+    void deviceAlternativesAreTriedInOrderAndAListFieldFindsTheFirstElementTheTableLists()
+            throws MappingException {
+        Map<String, Object> record = ticket();
+        record.put("via", Map.of("channel", "mobile_sdk"));
+        record.put("tags", List.of("stores", "device_desktop"));
+        assertThat(parse(DEVICES).map("1", record).get(0).device()).as("the channel wins").isEqualTo("mobile");
+
+        record.put("via", Map.of("channel", "web"));
+        assertThat(parse(DEVICES).map("1", record).get(0).device()).as("then the tag").isEqualTo("desktop");
+
+        record.put("tags", List.of("stores", "web"));
+        assertThat(parse(DEVICES).map("1", record).get(0).device()).as("neither: the default").isEqualTo("unknown");
+
+        record.remove("tags");
+        assertThat(parse(DEVICES).map("1", record).get(0).device()).isEqualTo("unknown");
+        assertThat(parse(DEVICES).rules().get(0).device().words())
+                .containsExactlyInAnyOrder("mobile", "desktop", "tablet", "unknown");
+    }
+
+    @Test
+    void onlyTheLastAlternativeHasTheDefaultAndEveryWordIsChecked() {
+        String text = """
+                source: zendesk
+                object: ticket
+                rules:
+                  - type: ticket-opened
+                    at: created_at
+                    stage: service
+                    channel: web
+                    department: support
+                    device:
+                      - { from: via.channel, map: { mobile_sdk: mobile }, default: unknown }
+                      - { from: tags, map: { device_phone: phone } }
+                      - unknown
+                    sentiment: neutral
+                  - type: ticket-solved
+                    at: updated_at
+                    stage: service
+                    channel: web
+                    department: support
+                    device: []
+                    sentiment: neutral
+                """;
+        assertThatThrownBy(() -> parse(text))
+                .isInstanceOf(MappingException.class)
+                .satisfies(e -> assertThat(((MappingException) e).problems()).extracting(MappingProblem::toString)
+                        .anySatisfy(p -> assertThat(p).startsWith(FILE + ":10 rules[0].device[0].default:")
+                                .contains("only the last alternative has a default"))
+                        .anySatisfy(p -> assertThat(p).startsWith(FILE + ":11 rules[0].device[1].map.device_phone:")
+                                .contains("unknown device 'phone'"))
+                        .anySatisfy(p -> assertThat(p).startsWith(FILE + ":12 rules[0].device[2]:")
+                                .contains("each alternative is a lookup"))
+                        .anySatisfy(p -> assertThat(p).startsWith(FILE + ":19 rules[1].device:")
+                                .contains("the list is empty")));
+    }
 }

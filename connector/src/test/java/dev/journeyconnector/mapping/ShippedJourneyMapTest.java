@@ -116,13 +116,7 @@ class ShippedJourneyMapTest {
         Map<String, Set<String>> stages = new TreeMap<>();
         for (TouchpointMapping mapping : MappingSet.load(MAPPINGS).mappings().values()) {
             for (MappingRule rule : mapping.rules()) {
-                Set<String> these = stages.computeIfAbsent(rule.type(), t -> new TreeSet<>());
-                if (rule.stage() instanceof ValueSpec.Constant constant) {
-                    these.add(constant.value());
-                } else if (rule.stage() instanceof ValueSpec.Lookup lookup) {
-                    these.addAll(lookup.table().values());
-                    these.add(lookup.fallback());
-                }
+                stages.computeIfAbsent(rule.type(), t -> new TreeSet<>()).addAll(rule.stage().words());
             }
         }
         return stages;

@@ -120,8 +120,10 @@ public final class StalledDealRule implements Rule {
     private Finding finding(CustomerHistory history, RuleSettings settings, Touchpoint opened,
                             Optional<CustomerFacts.Opportunity> fact, List<Touchpoint> moves, Touchpoint close,
                             Pause pause, Duration idle, Instant now) {
-        String name = opened.title().isBlank() ? fact.map(CustomerFacts.Opportunity::name).orElse(null)
-                : opened.title();
+        // The Opportunity's own name where the facts have it: the touchpoint's title is the mapping's wording
+        // ("Deal opened: ..."), which reads oddly inside a sentence about the deal.
+        String name = fact.map(CustomerFacts.Opportunity::name).filter(n -> !n.isBlank())
+                .orElse(opened.title().isBlank() ? null : opened.title());
         String label = "opportunity" + (name == null ? " " + opportunityId(opened) : " \"" + name + "\"");
         Optional<String> stage = SupportThread.latestAttribute("stage-name", moves.stream()
                 .filter(m -> m.type().equals(OPENED) || STAGE_CHANGED.contains(m.type())).toList())

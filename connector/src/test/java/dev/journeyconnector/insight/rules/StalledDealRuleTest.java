@@ -87,4 +87,18 @@ class StalledDealRuleTest {
                 List.of(), List.of());
         assertThat(evaluate(rule, history("retail-shopper", facts, opened()), at(d(60)))).isEmpty();
     }
+
+    @Test
+    void theExplanationNamesTheOpportunityByItsNameNotTheTouchpointsTitle() {
+        // The shipped mapping titles the moment "Deal opened: <Name>"; the sentence wants the deal's own name.
+        CustomerFacts facts = new CustomerFacts(Optional.empty(), Optional.empty(), List.of(
+                CustomerFacts.Opportunity.of(Map.of("Id", OPP, "Name", "Haddad Ceramics - Kiln loan",
+                        "IsClosed", false, "StageName", "Qualification"))), List.of(), List.of());
+        assertThat(evaluate(rule, history("small-business-banking-client", facts, opened()), at(d(30))))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.title()).isEqualTo("Stalled opportunity \"Haddad Ceramics - Kiln loan\"");
+                    assertThat(f.explanation()).startsWith("Opportunity \"Haddad Ceramics - Kiln loan\" (stage "
+                            + "Qualification) has had no stage change and no sales activity for 30 d");
+                });
+    }
 }

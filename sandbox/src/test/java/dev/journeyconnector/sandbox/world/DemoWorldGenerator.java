@@ -170,6 +170,7 @@ public final class DemoWorldGenerator {
         // Added later; kept last so the records above keep their Ids (serials follow creation order here).
         leadFromReviewSite();
         invoicesFromBilling();
+        dealOwnerBlindToPayrollIncident();
     }
 
     private void users() {
@@ -884,6 +885,32 @@ public final class DemoWorldGenerator {
         Rec payroll = find("Opportunity", "Name", "Okafor Logistics - Business account and payroll");
         task(lukas, grace, payroll, "Email: invoice for payroll processing, October", "Email", t("2026-11-02 08:40"), 0,
                 "38 payroll payments; the rejected batch of 29 October is not charged.");
+    }
+
+    /**
+     * Support → sales handoff gap (support-blind-to-deal): while Marco negotiates a van-fleet loan with Okafor
+     * Logistics, the firm's payroll fails (Grace Okafor's high-priority, escalated case of 29 October). Nobody
+     * tells Marco; he hears of it from Chinedu five days later, on his next call about the loan.
+     */
+    private void dealOwnerBlindToPayrollIncident() {
+        Rec account = find("Account", "Name", "Okafor Logistics Ltd");
+        Rec chinedu = find("Contact", "Email", "chinedu@okafor-logistics.example");
+        Rec vans = opportunity(account, marco, "Okafor Logistics - Van fleet financing (6 vans)", 186000,
+                "Existing Customer - Upgrade", "Phone Inquiry", "2026-11-30",
+                "Financing for six electric delivery vans over four years. Proposal sent 2026-10-22. On 2026-11-03 "
+                        + "the customer raised the failed payroll of 2026-10-29, which nobody had told the "
+                        + "relationship manager about; he wants payroll fixed before he signs.",
+                "Revised offer once the November payroll has gone through", t("2026-10-12 10:00"), "Qualification",
+                t("2026-10-22 15:30"), "Proposal/Price Quote");
+        task(marco, chinedu, vans, "Call: financing for six delivery vans", "Call", t("2026-10-12 09:30"), 1140,
+                "Wants to replace the diesel vans before the Christmas peak; about GBP 186,000.");
+        task(marco, chinedu, vans, "Email: van fleet financing proposal", "Email", t("2026-10-22 15:25"), 0,
+                "Four years, first instalment in January.");
+        task(marco, chinedu, vans, "Call: fleet financing, next steps", "Call", t("2026-11-03 14:00"), 960,
+                "Chinedu asked why nobody from the bank called after the payroll batch failed on 29 October; I had "
+                        + "not heard about it. He will not sign for the vans until payroll runs cleanly.");
+        task(marco, chinedu, vans, "Email: revised fleet offer after the November payroll", "Email",
+                t("2026-11-17 16:10"), 0, "November payroll went through; sent the revised offer with a lower rate.");
     }
 
     private Rec find(String type, String field, String value) {

@@ -150,6 +150,8 @@ public final class ZendeskDemoWorldGenerator {
         String businessLine;
         String booking;
         String ratingComment;
+        /** The visitor's device as the web widget tags it (desktop, mobile, tablet); null: see {@link #device()}. */
+        String device;
         long id;
 
         Story(String key, Requester requester, String channel, String created, String subject, String description,
@@ -181,6 +183,25 @@ public final class ZendeskDemoWorldGenerator {
         Story booking(String number) {
             this.booking = number;
             return this;
+        }
+
+        /** The device the customer used on the website, which the web widget records as a tag. */
+        Story device(String device) {
+            this.device = device;
+            return this;
+        }
+
+        /**
+         * The device tag of a ticket from the website (help centre form or web widget): Meridian's widget snippet
+         * tags the visitor's device (docs/sandbox.md). A story may say which; otherwise a person keeps to one
+         * device, mobile for every other requester. Other channels carry no device tag.
+         */
+        String deviceTag() {
+            if (!channel.equals("web") && !channel.equals("web_widget")) {
+                return null;
+            }
+            String d = device != null ? device : requester.id() % 2 == 0 ? "mobile" : "desktop";
+            return "device_" + d;
         }
 
         /** Public agent reply, optionally with a status change (and assigning the agent if unassigned). */
@@ -376,7 +397,7 @@ public final class ZendeskDemoWorldGenerator {
         Requester yuki = requester("Yuki Sato");
         new Story("devices-web", yuki, "web", "2026-10-03 19:10", "Return request: lamp base cracked",
                 "The ceramic lamp base (order MS-93310) arrived cracked. How do I return it?", RETAIL, "stores")
-                .booking("MS-93310")
+                .booking("MS-93310").device("desktop")
                 .reply("2026-10-05 09:20", SOFIA, "We have emailed you a return label.", "pending")
                 .solve("2026-10-08 09:00", SOFIA, null);
         new Story("devices-app", yuki, "mobile_sdk", "2026-10-04 08:30", "Return label not received",
@@ -700,6 +721,10 @@ public final class ZendeskDemoWorldGenerator {
         tags.add(s.channel);
         if (s.requester.contactId() == null) {
             tags.add("prospect");
+        }
+        String device = s.deviceTag();
+        if (device != null) {
+            tags.add(device);
         }
         return tags;
     }
