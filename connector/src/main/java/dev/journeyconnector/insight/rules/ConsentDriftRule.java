@@ -5,7 +5,6 @@ import dev.journeyconnector.insight.CustomerFacts.Membership;
 import dev.journeyconnector.insight.CustomerFacts.Person;
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -39,23 +38,12 @@ import java.util.stream.Collectors;
  * The facts are current state, not history: when the records agree again the rule stops producing the finding
  * and the finding store resolves it. A record without {@code HasOptedOutOfEmail} is not judged.
  */
-public final class ConsentDriftRule implements Rule {
+public final class ConsentDriftRule extends RuleBase {
     public static final String ID = "consent-drift";
     static final String GRACE = "grace";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.HANDOFF_GAP;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.HIGH;
+    public ConsentDriftRule() {
+        super(ID, Finding.Kind.HANDOFF_GAP, Severity.HIGH);
     }
 
     @Override

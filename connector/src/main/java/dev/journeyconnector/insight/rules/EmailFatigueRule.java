@@ -4,7 +4,6 @@ import dev.journeyconnector.insight.CustomerFacts;
 import dev.journeyconnector.insight.CustomerFacts.CampaignSend;
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -23,24 +22,13 @@ import java.util.Set;
  * unopened campaigns clears at the next open. One finding per unsubscribe or abuse record, and one per run,
  * anchored on its first campaign. The contact owner acts: the relationship, not a campaign, needs care.
  */
-public final class EmailFatigueRule implements Rule {
+public final class EmailFatigueRule extends RuleBase {
     public static final String ID = "email-fatigue";
     static final Set<String> OPT_OUTS = Set.of("unsubscribed", "abuse-report");
     static final String OPEN = "campaign-open";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.PAIN_POINT;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.LOW;
+    public EmailFatigueRule() {
+        super(ID, Finding.Kind.PAIN_POINT, Severity.LOW);
     }
 
     @Override

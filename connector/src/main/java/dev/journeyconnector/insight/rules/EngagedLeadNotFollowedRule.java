@@ -4,7 +4,6 @@ import dev.journeyconnector.insight.BusinessCalendar;
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.DurationText;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -29,7 +28,7 @@ import java.util.Optional;
  * already waiting (a second click the next day) join its finding as evidence instead of making their own.
  * A sales activity after the window resolves the finding at its time; the gap stays on record.
  */
-public final class EngagedLeadNotFollowedRule implements Rule {
+public final class EngagedLeadNotFollowedRule extends RuleBase {
     public static final String ID = "engaged-lead-not-followed";
     static final String WINDOW = "window";
     static final String CLICKS_AFTER_PURCHASE = "clicksAfterPurchase";
@@ -42,19 +41,8 @@ public final class EngagedLeadNotFollowedRule implements Rule {
             "lead-from-referral", "Lead by referral",
             "lead-from-marketing", "Lead from a marketing campaign or event");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.HANDOFF_GAP;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.MEDIUM;
+    public EngagedLeadNotFollowedRule() {
+        super(ID, Finding.Kind.HANDOFF_GAP, Severity.MEDIUM);
     }
 
     @Override

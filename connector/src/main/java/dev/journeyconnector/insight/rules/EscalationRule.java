@@ -2,7 +2,6 @@ package dev.journeyconnector.insight.rules;
 
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -18,22 +17,11 @@ import java.util.List;
  * {@code priority: urgent}; raised to high does not fire). One finding per case or ticket, detected at the
  * first escalation, cleared when it is resolved after it.
  */
-public final class EscalationRule implements Rule {
+public final class EscalationRule extends RuleBase {
     public static final String ID = "escalation";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.PAIN_POINT;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.HIGH;
+    public EscalationRule() {
+        super(ID, Finding.Kind.PAIN_POINT, Severity.HIGH);
     }
 
     @Override

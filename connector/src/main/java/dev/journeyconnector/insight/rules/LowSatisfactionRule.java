@@ -2,7 +2,6 @@ package dev.journeyconnector.insight.rules;
 
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -23,23 +22,12 @@ import java.util.stream.Collectors;
  * rating record, detected when it was given. A rating on a case or ticket goes to its owner; a survey about no
  * case to the contact owner.
  */
-public final class LowSatisfactionRule implements Rule {
+public final class LowSatisfactionRule extends RuleBase {
     public static final String ID = "low-satisfaction";
     static final String RATED = "satisfaction-rated";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.PAIN_POINT;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.HIGH;
+    public LowSatisfactionRule() {
+        super(ID, Finding.Kind.PAIN_POINT, Severity.HIGH);
     }
 
     @Override

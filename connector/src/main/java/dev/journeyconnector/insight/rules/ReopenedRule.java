@@ -2,7 +2,6 @@ package dev.journeyconnector.insight.rules;
 
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -17,22 +16,11 @@ import java.util.List;
  * fires: one reopen is already a customer whose problem was not solved). One finding per case or ticket, detected
  * at the reopen that reached the count, cleared when it is resolved again.
  */
-public final class ReopenedRule implements Rule {
+public final class ReopenedRule extends RuleBase {
     public static final String ID = "reopened";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.PAIN_POINT;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.MEDIUM;
+    public ReopenedRule() {
+        super(ID, Finding.Kind.PAIN_POINT, Severity.MEDIUM);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.journeyconnector.insight.rules;
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.DurationText;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -25,22 +24,11 @@ import java.util.stream.Collectors;
  * first contact: from a contact, every later contact within the window belongs to the episode; the next episode
  * starts after it. An episode clears when every contact in it has been resolved.
  */
-public final class RepeatContactRule implements Rule {
+public final class RepeatContactRule extends RuleBase {
     public static final String ID = "repeat-contact";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.PAIN_POINT;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.MEDIUM;
+    public RepeatContactRule() {
+        super(ID, Finding.Kind.PAIN_POINT, Severity.MEDIUM);
     }
 
     @Override

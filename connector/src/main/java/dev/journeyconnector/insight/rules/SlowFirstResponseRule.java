@@ -4,7 +4,6 @@ import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.DurationText;
 import dev.journeyconnector.insight.Finding;
 import dev.journeyconnector.insight.Priority;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -23,25 +22,14 @@ import java.util.Optional;
  * resolved when the reply came; a case closed past the SLA without any reply is resolved when it closed; one
  * closed within the SLA without a reply (answered by phone, a duplicate) is none.
  */
-public final class SlowFirstResponseRule implements Rule {
+public final class SlowFirstResponseRule extends RuleBase {
     public static final String ID = "slow-first-response";
     static final Map<Priority, Duration> DEFAULT_SLA = Map.of(Priority.URGENT, Duration.ofHours(1),
             Priority.HIGH, Duration.ofHours(4), Priority.NORMAL, Duration.ofHours(24), Priority.LOW,
             Duration.ofHours(48));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.PAIN_POINT;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.HIGH;
+    public SlowFirstResponseRule() {
+        super(ID, Finding.Kind.PAIN_POINT, Severity.HIGH);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.journeyconnector.insight.CustomerFacts;
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.DurationText;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -26,26 +25,15 @@ import java.util.Set;
  * with the customer moves every deal with them), but not one about another opportunity. A deal that moved again or
  * closed after such a pause is a finding resolved at that moment; of several pauses the latest is reported.
  */
-public final class StalledDealRule implements Rule {
+public final class StalledDealRule extends RuleBase {
     public static final String ID = "stalled-deal";
     static final String OPENED = "opportunity-opened";
     static final Set<String> STAGE_CHANGED = Set.of("opportunity-stage-changed");
     static final Set<String> CLOSED = Set.of("deal-won", "deal-lost");
     static final Set<String> SALES_ACTIVITY = Set.of("call", "email-sent", "meeting");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.PAIN_POINT;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.MEDIUM;
+    public StalledDealRule() {
+        super(ID, Finding.Kind.PAIN_POINT, Severity.MEDIUM);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.DurationText;
 import dev.journeyconnector.insight.Finding;
 import dev.journeyconnector.insight.Priority;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -31,24 +30,13 @@ import java.util.Set;
  * they may have called a colleague of the customer. An activity after the window resolves the finding at its
  * time.
  */
-public final class SupportBlindToDealRule implements Rule {
+public final class SupportBlindToDealRule extends RuleBase {
     public static final String ID = "support-blind-to-deal";
     static final String WINDOW = "window";
     private static final Set<Priority> SERIOUS = Set.of(Priority.HIGH, Priority.URGENT);
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.HANDOFF_GAP;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.HIGH;
+    public SupportBlindToDealRule() {
+        super(ID, Finding.Kind.HANDOFF_GAP, Severity.HIGH);
     }
 
     @Override

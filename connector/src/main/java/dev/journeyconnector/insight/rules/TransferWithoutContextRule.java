@@ -3,7 +3,6 @@ package dev.journeyconnector.insight.rules;
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.DurationText;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -26,23 +25,12 @@ import java.util.Optional;
  * <p>A note after the window resolves the finding at its time: the receiving team started blind, and the
  * record says for how long.
  */
-public final class TransferWithoutContextRule implements Rule {
+public final class TransferWithoutContextRule extends RuleBase {
     public static final String ID = "transfer-without-context";
     static final String WINDOW = "window";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.HANDOFF_GAP;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.MEDIUM;
+    public TransferWithoutContextRule() {
+        super(ID, Finding.Kind.HANDOFF_GAP, Severity.MEDIUM);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.journeyconnector.insight.rules;
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.Finding;
 import dev.journeyconnector.insight.Priority;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -23,25 +22,14 @@ import java.util.Optional;
  * a finding resolved at the resolution. A record whose status says solved but which has no resolution moment is
  * skipped: when it was solved is not known.
  */
-public final class UnresolvedTooLongRule implements Rule {
+public final class UnresolvedTooLongRule extends RuleBase {
     public static final String ID = "unresolved-too-long";
     static final Map<Priority, Duration> DEFAULT_SLA = Map.of(Priority.URGENT, Duration.ofDays(1),
             Priority.HIGH, Duration.ofDays(3), Priority.NORMAL, Duration.ofDays(5), Priority.LOW,
             Duration.ofDays(10));
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.PAIN_POINT;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.MEDIUM;
+    public UnresolvedTooLongRule() {
+        super(ID, Finding.Kind.PAIN_POINT, Severity.MEDIUM);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.journeyconnector.insight.rules;
 import dev.journeyconnector.insight.CustomerHistory;
 import dev.journeyconnector.insight.DurationText;
 import dev.journeyconnector.insight.Finding;
-import dev.journeyconnector.insight.Rule;
 import dev.journeyconnector.insight.RuleSettings;
 import dev.journeyconnector.insight.Severity;
 import dev.journeyconnector.insight.Threshold;
@@ -26,25 +25,14 @@ import java.util.Optional;
  * or department {@code onboarding} at or after the win. One within the window (its last instant included) closes
  * the handoff; a later one still leaves the gap on record, resolved at the time it came.
  */
-public final class WonNotOnboardedRule implements Rule {
+public final class WonNotOnboardedRule extends RuleBase {
     public static final String ID = "won-not-onboarded";
     static final String WINDOW = "window";
     static final String DEAL_WON = "deal-won";
     static final String ONBOARDING = "onboarding";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Finding.Kind kind() {
-        return Finding.Kind.HANDOFF_GAP;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.HIGH;
+    public WonNotOnboardedRule() {
+        super(ID, Finding.Kind.HANDOFF_GAP, Severity.HIGH);
     }
 
     @Override
