@@ -62,11 +62,11 @@ public final class JourneyMapLoader {
     private final Personas personas;
     private final Set<String> knownTypes;
     private final List<MappingProblem> problems = new ArrayList<>();
-    /** Mappings holding a known key in the wrong case (Stages:), already reported, so not reported missing too. */
-    private final Map<MappingNode, List<String>> miscased = new HashMap<>();
+    private final YamlKeys keys;
 
     private JourneyMapLoader(String file, Vocabulary vocabulary, Personas personas, Set<String> knownTypes) {
         this.file = file;
+        this.keys = new YamlKeys(file, problems);
         this.vocabulary = vocabulary;
         this.personas = personas;
         this.knownTypes = knownTypes;
@@ -387,39 +387,15 @@ public final class JourneyMapLoader {
 
     /** The mapping's keys in order; a key written twice or not among {@code known} is a problem. */
     private Map<String, NodeTuple> entries(MappingNode map, String path, List<String> known) {
-        Map<String, NodeTuple> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : map.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                problems.add(problem(tuple.getKeyNode(), path, "a key must be a plain word such as "
-                        + String.join(" or ", known)));
-                continue;
-            }
-            String key = keyNode.getValue();
-            String keyPath = path.isEmpty() ? key : path + "." + key;
-            if (!known.contains(key)) {
-                Optional<String> intended = known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst();
-                intended.ifPresent(k -> miscased.computeIfAbsent(map, m -> new ArrayList<>()).add(k));
-                problems.add(problem(keyNode, keyPath, "unknown key '" + key + "'"
-                        + intended.map(k -> " (did you mean '" + k + "'? keys are case-sensitive)").orElse("")
-                        + "; known: " + String.join(", ", known)));
-                continue;
-            }
-            if (entries.putIfAbsent(key, tuple) != null) {
-                problems.add(problem(keyNode, keyPath, "'" + key + "' is written twice"));
-            }
-        }
-        return entries;
+        return keys.entries(map, path, known);
     }
 
     /** Reports a required key as missing, unless it is there in the wrong case, already reported as unknown. */
     private void missing(MappingNode owner, String path, String message) {
-        String key = path.substring(path.lastIndexOf('.') + 1);
-        if (!miscased.getOrDefault(owner, List.of()).contains(key)) {
-            problems.add(problem(owner, path, message));
-        }
+        keys.missing(owner, path, message);
     }
 
     private MappingProblem problem(Node node, String path, String message) {
-        return new MappingProblem(file, MappingYaml.line(node), path, message);
+        return keys.problem(node, path, message);
     }
 }

@@ -77,15 +77,12 @@ public final class MappingLoader {
     /** The fields of this file's object, once known; null while unknown or when not checked. */
     private KnownFields known;
     private final List<MappingProblem> problems = new ArrayList<>();
+    private final YamlKeys keys;
     private final Map<String, Integer> types = new HashMap<>();
-    /**
-     * Keys whose absence from a mapping is already explained (written in the wrong case, {@code Stage:}; or
-     * {@code reference:} unreadable, so nobody knows if customer and rules are needed): not reported missing too.
-     */
-    private final Map<MappingNode, List<String>> explained = new HashMap<>();
 
     private MappingLoader(String file, Vocabulary vocabulary, SourceFields sources) {
         this.file = file;
+        this.keys = new YamlKeys(file, problems);
         this.vocabulary = vocabulary;
         this.sources = sources;
     }
@@ -266,7 +263,7 @@ public final class MappingLoader {
         }
         problems.add(problem(entry.getValueNode(), "reference", "reference takes true or false"));
         // Whether customer and rules are required is unknown, so their absence is not reported as well.
-        explained.computeIfAbsent(rootMap, m -> new ArrayList<>()).addAll(List.of("customer", "rules"));
+        keys.explain(rootMap, List.of("customer", "rules"));
         return Optional.empty();
     }
 
@@ -657,29 +654,7 @@ public final class MappingLoader {
 
     /** The mapping's keys; a key written twice or not among {@code known} is a problem. */
     private Map<String, NodeTuple> entries(MappingNode map, String path, List<String> known) {
-        Map<String, NodeTuple> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : map.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                problems.add(problem(tuple.getKeyNode(), path, "a key must be a plain word such as "
-                        + String.join(" or ", known)));
-                continue;
-            }
-            String key = keyNode.getValue();
-            String keyPath = path.isEmpty() ? key : path + "." + key;
-            if (!known.contains(key)) {
-                known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
-                        .ifPresent(k -> explained.computeIfAbsent(map, m -> new ArrayList<>()).add(k));
-                String hint = known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
-                        .map(k -> " (did you mean '" + k + "'? keys are case-sensitive)").orElse("");
-                problems.add(problem(keyNode, keyPath, "unknown key '" + key + "'" + hint + "; known: "
-                        + String.join(", ", known)));
-                continue;
-            }
-            if (entries.putIfAbsent(key, tuple) != null) {
-                problems.add(problem(keyNode, keyPath, "'" + key + "' is written twice"));
-            }
-        }
-        return entries;
+        return keys.entries(map, path, known);
     }
 
     /**
@@ -687,13 +662,10 @@ public final class MappingLoader {
      * reported as unknown with the right spelling.
      */
     private void missing(MappingNode owner, String path, String message) {
-        String key = path.substring(path.lastIndexOf('.') + 1);
-        if (!explained.getOrDefault(owner, List.of()).contains(key)) {
-            problems.add(problem(owner, path, message));
-        }
+        keys.missing(owner, path, message);
     }
 
     private MappingProblem problem(Node node, String path, String message) {
-        return new MappingProblem(file, MappingYaml.line(node), path, message);
+        return keys.problem(node, path, message);
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,13 +43,13 @@ public final class PersonaLoader {
 
     private final String file;
     private final List<MappingProblem> problems = new ArrayList<>();
+    private final YamlKeys keys;
     /** Ids seen so far and the line each was first written on. */
     private final Map<String, Integer> ids = new HashMap<>();
-    /** Mappings holding a known key in the wrong case (Name:), already reported, so not reported missing too. */
-    private final Map<MappingNode, List<String>> miscased = new HashMap<>();
 
     private PersonaLoader(String file) {
         this.file = file;
+        this.keys = new YamlKeys(file, problems);
     }
 
     /** Loads and checks the file; problems name it as given, e.g. {@code mappings/personas.yaml}. */
@@ -180,46 +179,19 @@ public final class PersonaLoader {
 
     /** The mapping's keys in order; a key written twice or not among {@code known} is a problem. */
     private Map<String, NodeTuple> entries(MappingNode map, String path, List<String> known) {
-        Map<String, NodeTuple> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : map.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                problems.add(problem(tuple.getKeyNode(), path, "a key must be a plain word such as "
-                        + String.join(" or ", known)));
-                continue;
-            }
-            String key = keyNode.getValue();
-            String keyPath = path.isEmpty() ? key : path + "." + key;
-            if (!known.contains(key)) {
-                known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
-                        .ifPresent(k -> miscased.computeIfAbsent(map, m -> new ArrayList<>()).add(k));
-                problems.add(problem(keyNode, keyPath, "unknown key '" + key + "'" + suggestion(key, known)
-                        + "; known: " + String.join(", ", known)));
-                continue;
-            }
-            if (entries.putIfAbsent(key, tuple) != null) {
-                problems.add(problem(keyNode, keyPath, "'" + key + "' is written twice"));
-            }
-        }
-        return entries;
+        return keys.entries(map, path, known);
     }
 
-    private static String suggestion(String key, List<String> known) {
-        return known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
-                .map(k -> " (did you mean '" + k + "'? keys are case-sensitive)").orElse("");
-    }
 
     /**
      * Reports a required key as missing, unless it is there in the wrong case ({@code Name:}), which is already
      * reported as unknown with the right spelling.
      */
     private void missing(MappingNode owner, String path, String message) {
-        String key = path.substring(path.lastIndexOf('.') + 1);
-        if (!miscased.getOrDefault(owner, List.of()).contains(key)) {
-            problems.add(problem(owner, path, message));
-        }
+        keys.missing(owner, path, message);
     }
 
     private MappingProblem problem(Node node, String path, String message) {
-        return new MappingProblem(file, MappingYaml.line(node), path, message);
+        return keys.problem(node, path, message);
     }
 }
