@@ -36,7 +36,16 @@ import dev.journeyconnector.store.RunLog;
 import dev.journeyconnector.store.StoreBinding;
 import dev.journeyconnector.store.TouchpointStore;
 import dev.journeyconnector.store.WritebackLedger;
-import dev.journeyconnector.writeback.SummaryWriteBack;
+import dev.journeyconnector.insight.RulesFile;
+import dev.journeyconnector.store.FindingStore;
+import dev.journeyconnector.store.JourneyContextStore;
+import dev.journeyconnector.writeback.ContextWrites;
+import dev.journeyconnector.writeback.DriftAlert;
+import dev.journeyconnector.writeback.FindingWrites;
+import dev.journeyconnector.writeback.JourneyContext;
+import dev.journeyconnector.writeback.OrgCapabilities;
+import dev.journeyconnector.writeback.WriteBackSettings;
+import dev.journeyconnector.writeback.WriteBackStage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
@@ -67,7 +76,7 @@ public final class ConnectorRun implements AutoCloseable {
     private Database database;
     private Sandbox sandbox;
     private SalesforceClient salesforce;
-    private SummaryWriteBack summaries;
+    private WriteBackStage writeBack;
     private DerivationStage derivation;
     private InsightStage insights;
     private DriftStage drift;
@@ -114,16 +123,17 @@ public final class ConnectorRun implements AutoCloseable {
                 "point JOURNEY_DATA_DIR (or JOURNEY_DB_URL) at a store of its own for this org");
 
         RawStore raw = new RawStore(database.dataSource());
-        summaries = new SummaryWriteBack(raw, new WritebackLedger(database.dataSource()), config.writebackSubjectPrefix());
         DeepLinks links = deepLinks();
         DerivationStore derivations = new DerivationStore(database.dataSource());
         derivation = new DerivationStage(mappings, links, derivations,
                 new TouchpointStore(database.dataSource()), new CustomerStore(database.dataSource()));
         drift = new DriftStage(mappings, new DriftStore(database.dataSource()), derivations,
                 config.journey().driftUnseenDays(), config.journey().driftThreshold(), Clock.systemUTC());
-        insights = new InsightStage(InsightCommands.rulesFile(config.journey().mappingsDir(), mappings), links,
-                new HistoryStore(database.dataSource()), new FindingStore(database.dataSource()),
+        RulesFile rules = InsightCommands.rulesFile(config.journey().mappingsDir(), mappings);
+        FindingStore findings = new FindingStore(database.dataSource());
+        insights = new InsightStage(rules, links, new HistoryStore(database.dataSource()), findings,
                 new EvaluationStore(database.dataSource()), Clock.systemUTC());
+        writeBack = writeBack(raw, findings, rules);
 
         camel = new Main();
         camel.configure().withRoutesIncludePattern("file:" + config.routesDir().toAbsolutePath() + "/*.yaml");
@@ -132,7 +142,7 @@ public final class ConnectorRun implements AutoCloseable {
         camel.bind(JourneyZendeskComponent.SCHEME, new JourneyZendeskComponent(zendeskClient(), raw::cursor, progress));
         camel.bind(JourneyMailchimpComponent.SCHEME, new JourneyMailchimpComponent(mailchimpClient(), raw::cursor, progress));
         camel.bind("rawIntake", new RawIntake(raw, progress));
-        camel.bind("summaryWriteBack", summaries);
+        camel.bind("journeyWriteBack", writeBack);
         camel.bind("journeyDerivation", derivation);
         camel.bind("journeyInsights", insights);
         camel.bind("journeyDrift", drift);
@@ -250,8 +260,37 @@ public final class ConnectorRun implements AutoCloseable {
                 derivation == null ? DerivationStage.Counts.NONE : derivation.counts(),
                 drift == null ? null : drift.latest().orElse(null),
                 insights == null ? InsightStage.Counts.NONE : insights.counts(),
-                summaries.created(), summaries.updated(), summaries.unchanged(), summaries.failed(),
+                writeBack == null ? null : writeBack.report(),
+                writeBack == null || !writeBack.settings().dryRun() ? null : writeBack.lastPlan(),
                 salesforce.callCounts(), usage(salesforce.apiUsage()));
+    }
+
+    /**
+     * The write-back: findings as Tasks or Journey_Finding__c records, journey context as a summary Task or in the
+     * Contact journey fields, the drift alert; which of them, describe decides at the first cycle.
+     */
+    private WriteBackStage writeBack(RawStore raw, FindingStore findings, RulesFile rules) {
+        JourneyConfig.WriteBack wb = config.writeBack();
+        WriteBackSettings settings = new WriteBackSettings(config.writebackSubjectPrefix(), wb.fallbackOwnerId(),
+                wb.opsOwnerId(), OrgCapabilities.Mode.of(wb.mode()), wb.budgetShare(), wb.reminder(), wb.lockRetries(),
+                3, java.time.Duration.ofSeconds(1), wb.dryRun());
+        WritebackLedger ledger = new WritebackLedger(database.dataSource());
+        FindingWrites findingWrites = new FindingWrites(findings, raw, ledger, settings,
+                (ruleId, personaId) -> thresholds(rules, ruleId, personaId), Clock.systemUTC());
+        java.util.function.Supplier<java.util.List<JourneyContext>> contexts = () -> new JourneyContextStore(
+                database.dataSource(), JourneyContext.Labels.of(mappings.get().vocabulary(), mappings.get().personas()))
+                .contexts();
+        return new WriteBackStage(salesforce, ledger, java.util.List.of(findingWrites.records(), findingWrites.tasks(),
+                ContextWrites.contactFields(contexts, settings), ContextWrites.summaryTasks(contexts, settings),
+                new DriftAlert(new DriftStore(database.dataSource()), ledger, settings)),
+                settings, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** The thresholds of a rule for a persona, in words; says so when the rule is no longer configured. */
+    private static String thresholds(RulesFile rules, String ruleId, String personaId) {
+        var config = rules.get().config();
+        return config.registry().find(ruleId).map(rule -> config.settings(rule, personaId).thresholdsText())
+                .orElse("rule " + ruleId + " is no longer in the registry");
     }
 
     /**
@@ -345,7 +384,7 @@ public final class ConnectorRun implements AutoCloseable {
     /** Stops the routes, then the client, the sandbox and the store, in that order. */
     @Override
     public void close() {
-        if (runLog != null && summaries != null && salesforce != null) {
+        if (runLog != null && writeBack != null && salesforce != null) {
             try {
                 runLog.finished(runId, summary().toMap());
             } catch (RuntimeException e) {

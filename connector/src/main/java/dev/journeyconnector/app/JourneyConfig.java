@@ -36,7 +36,8 @@ public record JourneyConfig(
         Zendesk zendesk,
         Mailchimp mailchimp,
         Sandbox sandbox,
-        Journey journey) {
+        Journey journey,
+        WriteBack writeBack) {
 
     public enum AuthFlow { JWT, CLIENT_CREDENTIALS, SOAP_PASSWORD }
 
@@ -108,7 +109,18 @@ public record JourneyConfig(
     }
 
     /** The local vendor simulators; {@code enabled} is true exactly when no vendor credentials are set. */
-    public record Sandbox(boolean enabled, Path worldDir, boolean reset, Path dumpFile, int port) {
+    public record Sandbox(boolean enabled, Path worldDir, boolean reset, Path dumpFile, int port, Path salesforceMetadata) {
+    }
+
+    /**
+     * How findings, journey context and drift alerts are written back (see writeback.WriteBackSettings).
+     *
+     * @param mode             auto or tasks
+     * @param fallbackOwnerId  null: the integration user
+     * @param opsOwnerId       null: no drift alert
+     */
+    public record WriteBack(String mode, String fallbackOwnerId, String opsOwnerId, double budgetShare,
+                            Duration reminder, int lockRetries, boolean dryRun) {
     }
 
     private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
@@ -156,10 +168,41 @@ public record JourneyConfig(
         Mailchimp mailchimp = mailchimp(c, in, sandboxMode);
         Sandbox sandbox = sandbox(c, in, sandboxMode);
         Journey journey = journey(c);
+        WriteBack writeBack = writeBack(c, in);
 
         c.throwIfAny();
         return new JourneyConfig(dataDir, routesDir, poll, writeback, bulkThreshold, pkChunkSize, overlap, writebackEnabled, prefix, logLevel,
-                database, salesforce, zendesk, mailchimp, sandbox, journey);
+                database, salesforce, zendesk, mailchimp, sandbox, journey, writeBack);
+    }
+
+    private static WriteBack writeBack(Checker c, SettingsLoader.Loaded in) {
+        String mode = in.get(Settings.WRITEBACK_MODE).trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("auto") && !mode.equals("tasks")) {
+            c.problem(Settings.WRITEBACK_MODE, "'" + in.get(Settings.WRITEBACK_MODE) + "' is not auto or tasks");
+        }
+        String fallback = userId(c, in, Settings.WRITEBACK_FALLBACK_OWNER);
+        String ops = userId(c, in, Settings.WRITEBACK_OPS_OWNER);
+        double share = c.fraction(Settings.WRITEBACK_BUDGET_SHARE);
+        if (in.isSet(Settings.WRITEBACK_BUDGET_SHARE) && share == 0) {
+            c.problem(Settings.WRITEBACK_BUDGET_SHARE, "is 0, so nothing could ever be written; set JOURNEY_WRITEBACK_ENABLED=false instead");
+        }
+        Duration reminder = c.duration(Settings.WRITEBACK_REMINDER, Duration.ZERO);
+        int lockRetries = c.integer(Settings.WRITEBACK_LOCK_RETRIES, 0, 10);
+        boolean dryRun = c.bool(Settings.WRITEBACK_DRY_RUN);
+        return new WriteBack(mode, fallback, ops, share == 0 ? 0.1 : share, reminder, lockRetries, dryRun);
+    }
+
+    /** A Salesforce User Id setting: empty for none, else 005 and 15 or 18 characters. */
+    private static String userId(Checker c, SettingsLoader.Loaded in, Setting s) {
+        String v = in.get(s).trim();
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (!dev.journeyconnector.insight.Finding.Actor.isUserId(v)) {
+            c.problem(s, "'" + v + "' is not a Salesforce User Id (005 followed by 12 or 15 letters and digits)");
+            return null;
+        }
+        return v;
     }
 
     private static Journey journey(Checker c) {
@@ -346,8 +389,13 @@ public record JourneyConfig(
         boolean reset = c.bool(Settings.SANDBOX_RESET);
         Path dump = in.isSet(Settings.SANDBOX_DUMP_FILE) ? Path.of(in.get(Settings.SANDBOX_DUMP_FILE)) : null;
         int port = c.integer(Settings.SANDBOX_PORT, 0, 65535);
+        Path metadata = in.isSet(Settings.SANDBOX_SALESFORCE_METADATA) ? Path.of(in.get(Settings.SANDBOX_SALESFORCE_METADATA)) : null;
+        if (metadata != null && !Files.isDirectory(metadata.resolve("objects"))) {
+            c.problem(Settings.SANDBOX_SALESFORCE_METADATA, "folder '" + metadata + "' has no objects/ folder (an SFDX"
+                    + " source folder such as salesforce/force-app/main/default)");
+        }
         if (!sandboxMode) {
-            for (Setting s : List.of(Settings.SANDBOX_WORLD_DIR, Settings.SANDBOX_DUMP_FILE)) {
+            for (Setting s : List.of(Settings.SANDBOX_WORLD_DIR, Settings.SANDBOX_DUMP_FILE, Settings.SANDBOX_SALESFORCE_METADATA)) {
                 if (in.isSet(s)) {
                     c.problem(s, "applies only to the sandbox, but Salesforce credentials are set "
                             + "(the connector never starts the sandbox against a real org)");
@@ -360,7 +408,7 @@ public record JourneyConfig(
         if (world != null && !Files.isRegularFile(world.resolve("world.json"))) {
             c.problem(Settings.SANDBOX_WORLD_DIR, "folder '" + world + "' has no world.json (see docs/sandbox.md)");
         }
-        return new Sandbox(sandboxMode, world, reset, dump, port);
+        return new Sandbox(sandboxMode, world, reset, dump, port, metadata);
     }
 
     private static boolean isGenericLoginHost(URI url) {

@@ -11,6 +11,8 @@ import dev.journeyconnector.pull.PullProgress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.journeyconnector.writeback.WritePlan;
+import dev.journeyconnector.writeback.WriteReport;
 
 /**
  * What one run did, in the words an ops admin reads at the end of {@code --once}: records pulled per
@@ -20,9 +22,12 @@ import java.util.Map;
  */
 public record RunSummary(String mode, Duration took, Map<String, PullProgress.Counts> pulls,
                          DerivationStage.Counts journey, DriftScore drift, InsightStage.Counts insights,
-                         long summariesCreated,
-                         long summariesUpdated, long summariesUnchanged, long summariesFailed,
+                         WriteReport writeBack, WritePlan dryRunPlan,
                          Map<String, Long> apiCalls, String apiUsage) {
+
+    public RunSummary {
+        writeBack = writeBack == null ? WriteReport.NONE : writeBack;
+    }
 
     public long apiCallsTotal() {
         return apiCalls.values().stream().mapToLong(Long::longValue).sum();
@@ -37,7 +42,7 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
     }
 
     public long writtenTotal() {
-        return summariesCreated + summariesUpdated;
+        return writeBack.written();
     }
 
     public String render() {
@@ -65,15 +70,32 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         out.append(String.format("  unmapped records %d%n", journey.unmappedRecords()));
         out.append("  ").append(driftLine()).append(System.lineSeparator());
         insights(out);
-        out.append(String.format("%nWritten back to Salesforce (journey summary Tasks)%n"));
-        out.append(String.format("  created %d, updated %d, unchanged %d, failed %d%n", summariesCreated,
-                summariesUpdated, summariesUnchanged, summariesFailed));
+        writeBack(out);
         out.append(String.format("%nSalesforce API calls: %d%n", apiCallsTotal()));
         new java.util.TreeMap<>(apiCalls).forEach((op, n) -> out.append(String.format("  %-33s %7d%n", op, n)));
         if (apiUsage != null) {
             out.append("  org's daily API usage: ").append(apiUsage).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    private void writeBack(StringBuilder out) {
+        if (dryRunPlan != null) {
+            out.append(String.format("%nDry run: nothing was written to Salesforce. ")).append(dryRunPlan.render());
+            return;
+        }
+        WriteReport w = writeBack;
+        out.append(String.format("%nWritten back to Salesforce%s%n", w.mode() == null ? "" : " (" + w.mode() + ")"));
+        out.append(String.format("  created %d, updated %d, unchanged %d, dead-lettered %d, to retry %d, deferred %d,"
+                + " reconciled %d, API calls %d%n", w.created(), w.updated(), w.unchanged(), w.deadLettered(),
+                w.failed(), w.deferred(), w.reconciled(), w.calls()));
+        w.byKind().forEach((kind, n) -> out.append(String.format("  %-33s created %d, updated %d%n", kind, n[0], n[1])));
+        if (w.stopped() != null) {
+            out.append("  stopped early: ").append(w.stopped()).append(System.lineSeparator());
+        }
+        if (w.deadLettered() > 0) {
+            out.append("  `journey writeback dead-letters` lists what Salesforce refused; `journey writeback retry` sends it again\n");
+        }
     }
 
     private void insights(StringBuilder out) {
@@ -145,8 +167,7 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
         if (drift != null) {
             m.put("drift", Map.of("score", drift.score(), "threshold", drift.threshold(), "alert", drift.alert()));
         }
-        m.put("summaries", Map.of("created", summariesCreated, "updated", summariesUpdated,
-                "unchanged", summariesUnchanged, "failed", summariesFailed));
+        m.put("writeBack", writeBack.toMap());
         m.put("apiCalls", apiCalls);
         return m;
     }

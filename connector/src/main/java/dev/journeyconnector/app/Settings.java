@@ -19,14 +19,35 @@ public final class Settings {
     public static final Setting POLL_INTERVAL = new Setting("JOURNEY_POLL_INTERVAL", "5m", false, "Connector",
             "How often each pull route polls its source when running continuously (e.g. 30s, 5m, 1h).");
     public static final Setting WRITEBACK_INTERVAL = new Setting("JOURNEY_WRITEBACK_INTERVAL", "5m", false, "Connector",
-            "How often journey summaries are written back to the CRM when running continuously.");
+            "How often a continuously running connector analyses what was pulled and writes findings and journey "
+                    + "context back to the CRM.");
     public static final Setting CURSOR_OVERLAP = new Setting("JOURNEY_CURSOR_OVERLAP", "2m", false, "Connector",
             "How far before its cursor each incremental pull starts again, to catch records whose modification "
                     + "time was stamped before a slower transaction committed. Re-read records are not stored twice.");
     public static final Setting WRITEBACK_ENABLED = new Setting("JOURNEY_WRITEBACK_ENABLED", "true", false, "Connector",
-            "true to write journey summaries back into Salesforce; false to pull and analyse only.");
+            "true to write findings, journey context and drift alerts back into Salesforce; false to pull and analyse only.");
     public static final Setting WRITEBACK_SUBJECT_PREFIX = new Setting("JOURNEY_WRITEBACK_SUBJECT_PREFIX", "[Journey]", false,
             "Connector", "Prefix of the Subject of every Task the connector writes, so reps can recognise and filter them.");
+    public static final Setting WRITEBACK_MODE = new Setting("JOURNEY_WRITEBACK_MODE", "auto", false, "Write-back",
+            "auto: findings go into Journey_Finding__c and journey context into the Contact journey fields where "
+                    + "describe finds our metadata deployed (salesforce/), Tasks otherwise; tasks: Tasks only, whatever is deployed.");
+    public static final Setting WRITEBACK_FALLBACK_OWNER = new Setting("JOURNEY_WRITEBACK_FALLBACK_OWNER", "", false,
+            "Write-back", "Salesforce User Id (005...) who gets findings nobody responsible is known for, or whose owner "
+                    + "is no longer active. Empty: the integration user the connector logs in as.");
+    public static final Setting WRITEBACK_OPS_OWNER = new Setting("JOURNEY_WRITEBACK_OPS_OWNER", "", false, "Write-back",
+            "Salesforce User Id (005...) of the ops admin who gets a Task while the journey-map drift score is above "
+                    + "JOURNEY_DRIFT_THRESHOLD. Empty: no drift alert in Salesforce (the log still warns).");
+    public static final Setting WRITEBACK_BUDGET_SHARE = new Setting("JOURNEY_WRITEBACK_BUDGET_SHARE", "0.1", false,
+            "Write-back", "Share of the org's daily API allocation (as Salesforce reports it with every call) the "
+                    + "write-back may spend per UTC day, above 0 and at most 1. Past it, writing waits for the next day.");
+    public static final Setting WRITEBACK_REMINDER = new Setting("JOURNEY_WRITEBACK_REMINDER", "15m", false,
+            "Write-back", "A handoff-gap alert is due the day it is written, with a reminder this long after it is written.");
+    public static final Setting WRITEBACK_LOCK_RETRIES = new Setting("JOURNEY_WRITEBACK_LOCK_RETRIES", "3", false,
+            "Write-back", "How many times records refused with UNABLE_TO_LOCK_ROW are sent again within one cycle "
+                    + "(0-10), waiting 1 s, 2 s, 4 s ... Still locked after that: the next cycle tries again.");
+    public static final Setting WRITEBACK_DRY_RUN = new Setting("JOURNEY_WRITEBACK_DRY_RUN", "false", false,
+            "Write-back", "true (flag --dry-run) to print every record the write-back would create or update, "
+                    + "and write nothing to Salesforce.");
     public static final Setting MAPPINGS_DIR = new Setting("JOURNEY_MAPPINGS_DIR", "./mappings", false, "Journey",
             "Folder of the journey model: vocabularies.yaml, personas.yaml, journey-map.yaml and one touchpoint mapping "
                     + "file per source object (*.yaml). Checked as a whole at start and by 'journey validate'.");
@@ -138,12 +159,18 @@ public final class Settings {
             "true to throw away the sandbox's saved state and start over from the world files (flag --sandbox-reset).");
     public static final Setting SANDBOX_DUMP_FILE = new Setting("SANDBOX_DUMP_FILE", "", false, "Sandbox",
             "File to write the sandbox's final state to as JSON when the run ends (flag --sandbox-dump FILE).");
+    public static final Setting SANDBOX_SALESFORCE_METADATA = new Setting("SANDBOX_SALESFORCE_METADATA", "", false,
+            "Sandbox", "SFDX source folder deployed into the sandbox's Salesforce org at start (flag --sandbox-metadata "
+                    + "DIR), e.g. salesforce/force-app/main/default: the org then has Journey_Finding__c and the Contact "
+                    + "journey fields. Empty: a plain org, where findings are written as Tasks.");
     public static final Setting SANDBOX_PORT = new Setting("SANDBOX_PORT", "0", false, "Sandbox",
             "Port of the local Salesforce simulator on 127.0.0.1; 0 picks a free one.");
 
     public static final List<Setting> ALL = List.of(
             DATA_DIR, ROUTES_DIR, POLL_INTERVAL, WRITEBACK_INTERVAL, CURSOR_OVERLAP, WRITEBACK_ENABLED,
             WRITEBACK_SUBJECT_PREFIX, LOG_LEVEL,
+            WRITEBACK_MODE, WRITEBACK_FALLBACK_OWNER, WRITEBACK_OPS_OWNER, WRITEBACK_BUDGET_SHARE, WRITEBACK_REMINDER,
+            WRITEBACK_LOCK_RETRIES, WRITEBACK_DRY_RUN,
             MAPPINGS_DIR, MAPPINGS_CHECK_INTERVAL, DRIFT_THRESHOLD, DRIFT_UNSEEN_DAYS,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             SF_AUTH_FLOW, SF_LOGIN_URL, SF_CLIENT_ID, SF_CLIENT_SECRET, SF_USERNAME, SF_JWT_KEY_FILE, SF_PASSWORD,
@@ -153,7 +180,7 @@ public final class Settings {
             ZD_READ_TIMEOUT, ZD_REQUESTS_PER_MINUTE, ZD_MAX_ATTEMPTS, ZD_START_DATE,
             MC_API_KEY, MC_BASE_URL, MC_ALLOW_NON_LOOPBACK, MC_MAX_CONNECTIONS, MC_CONNECT_TIMEOUT, MC_READ_TIMEOUT,
             MC_START_DATE,
-            SANDBOX_WORLD_DIR, SANDBOX_RESET, SANDBOX_DUMP_FILE, SANDBOX_PORT);
+            SANDBOX_WORLD_DIR, SANDBOX_RESET, SANDBOX_DUMP_FILE, SANDBOX_SALESFORCE_METADATA, SANDBOX_PORT);
 
     private static final Map<String, Setting> BY_NAME = new LinkedHashMap<>();
     private static final Map<String, Setting> BY_FLAG = new LinkedHashMap<>();
@@ -166,6 +193,8 @@ public final class Settings {
         // The sandbox flags named in the README read better than their derived forms.
         BY_FLAG.put("--sandbox-data", SANDBOX_WORLD_DIR);
         BY_FLAG.put("--sandbox-dump", SANDBOX_DUMP_FILE);
+        BY_FLAG.put("--sandbox-metadata", SANDBOX_SALESFORCE_METADATA);
+        BY_FLAG.put("--dry-run", WRITEBACK_DRY_RUN);
     }
 
     private Settings() {

@@ -118,6 +118,34 @@ public final class RuleSettings {
         return values.getOrDefault(name, t.defaultValue());
     }
 
+    /**
+     * The thresholds in force, for people: {@code "window 14 d, contacts 3"},
+     * {@code "sla urgent 1 h / high 4 h / normal 24 h / low 48 h, in business hours (Mon-Fri 09:00-17:00 UTC)"}.
+     */
+    public String thresholdsText() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (Threshold t : declared.values()) {
+            if (t.name().equals(Threshold.BUSINESS_HOURS)) {
+                continue;
+            }
+            Object v = values.getOrDefault(t.name(), t.defaultValue());
+            String text = switch (t.type()) {
+                case DURATION -> DurationText.format((Duration) v);
+                case COUNT, FLAG -> String.valueOf(v);
+                case PER_PRIORITY -> {
+                    java.util.StringJoiner j = new java.util.StringJoiner(" / ");
+                    @SuppressWarnings("unchecked")
+                    Map<Priority, Duration> m = (Map<Priority, Duration>) v;
+                    m.forEach((p, d) -> j.add(p.name().toLowerCase(java.util.Locale.ROOT) + " " + DurationText.format(d)));
+                    yield j.toString();
+                }
+            };
+            parts.add(t.name() + " " + text);
+        }
+        String text = parts.isEmpty() ? "no thresholds" : String.join(", ", parts);
+        return text + (businessHours() ? ", in business hours (" + calendar.describe() + ")" : "");
+    }
+
     @Override
     public String toString() {
         return ruleId + "[" + personaId + "] enabled=" + enabled + " severity=" + severity + " " + values;

@@ -94,7 +94,8 @@ public final class Database implements AutoCloseable {
      */
     public void forgetOrgData() {
         try (var c = pool.getConnection(); var s = c.createStatement()) {
-            s.execute("truncate raw_record, source_cursor, writeback_record, store_binding, touchpoint, customer,"
+            s.execute("truncate raw_record, source_cursor, writeback_record, writeback_dead_letter, writeback_budget,"
+                    + " store_binding, touchpoint, customer,"
                     + " identity_review, unmapped_record, derived_record, derivation_state, drift_report, finding,"
                     + " insight_state, evaluation_due, evaluation_request");
         } catch (java.sql.SQLException e) {

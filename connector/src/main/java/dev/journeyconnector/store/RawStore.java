@@ -110,6 +110,31 @@ public final class RawStore {
         }
     }
 
+    /**
+     * One field of every stored, not deleted record of one object, by record id (records without the field are
+     * left out): what a stage needs of a large object without reading every payload.
+     */
+    public Map<String, String> field(String source, String objectType, String field) {
+        String sql = "select record_id, payload ->> ? from raw_record where source = ? and object_type = ? and not deleted"
+                + " and payload ->> ? is not null";
+        Map<String, String> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, field);
+            ps.setString(2, source);
+            ps.setString(3, objectType);
+            ps.setString(4, field);
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading " + source + " " + objectType + "." + field + " failed: " + e.getMessage(), e);
+        }
+    }
+
     public long count(String source, String objectType) {
         String sql = "select count(*) from raw_record where source = ? and object_type = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -11,6 +11,7 @@ import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.PicklistEntry;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
+import com.sforce.soap.partner.UpsertResult;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
@@ -130,12 +131,18 @@ final class PartnerSalesforceClient implements SalesforceClient {
 
     @Override
     public List<SaveOutcome> create(String sobject, List<Map<String, Object>> records) {
-        return save("create", sobject, records, false);
+        return save("create", sobject, records, false, null);
     }
 
     @Override
     public List<SaveOutcome> update(String sobject, List<Map<String, Object>> records) {
-        return save("update", sobject, records, true);
+        return save("update", sobject, records, true, null);
+    }
+
+    @Override
+    public List<SaveOutcome> upsert(String sobject, String externalIdField, List<Map<String, Object>> records) {
+        requireText("externalIdField", externalIdField);
+        return save("upsert", sobject, records, false, externalIdField);
     }
 
     @Override
@@ -160,7 +167,8 @@ final class PartnerSalesforceClient implements SalesforceClient {
         return new QueryPage(records, result.isDone(), result.isDone() ? null : result.getQueryLocator(), result.getSize());
     }
 
-    private List<SaveOutcome> save(String operation, String sobject, List<Map<String, Object>> records, boolean update) {
+    private List<SaveOutcome> save(String operation, String sobject, List<Map<String, Object>> records, boolean update,
+                                   String externalIdField) {
         requireText("sobject", sobject);
         if (records.isEmpty()) {
             return List.of();
@@ -177,13 +185,18 @@ final class PartnerSalesforceClient implements SalesforceClient {
                     + " field(s) " + String.join(", ", readOnly) + " are not " + (update ? "updateable" : "createable")
                     + " according to describeSObject");
         }
+        if (externalIdField != null && description.field(externalIdField).isEmpty()) {
+            throw new UnknownFieldsException(description.name(), List.of(externalIdField), "as the external id to upsert on");
+        }
         SObject[] all = toSObjects(operation, description, records, update);
         List<SaveOutcome> outcomes = new ArrayList<>(records.size());
         for (int from = 0; from < all.length; from += MAX_RECORDS_PER_SAVE) {
             SObject[] chunk = Arrays.copyOfRange(all, from, Math.min(all.length, from + MAX_RECORDS_PER_SAVE));
-            SaveResult[] results;
+            SaveOutcome[] results;
             try {
-                results = call(operation, () -> update ? connection.update(chunk) : connection.create(chunk));
+                results = externalIdField != null
+                        ? toOutcomes(call(operation, () -> connection.upsert(externalIdField, chunk)))
+                        : toOutcomes(call(operation, () -> update ? connection.update(chunk) : connection.create(chunk)), !update);
             } catch (SalesforceException e) {
                 if (outcomes.isEmpty()) {
                     throw e;
@@ -195,9 +208,7 @@ final class PartnerSalesforceClient implements SalesforceClient {
                         "Salesforce " + operation + " returned " + (results == null ? 0 : results.length)
                                 + " results for " + chunk.length + " records"), outcomes);
             }
-            for (SaveResult result : results) {
-                outcomes.add(toOutcome(result));
-            }
+            outcomes.addAll(Arrays.asList(results));
         }
         return outcomes;
     }
@@ -225,15 +236,39 @@ final class PartnerSalesforceClient implements SalesforceClient {
         return out;
     }
 
-    private static SaveOutcome toOutcome(SaveResult result) {
-        List<SaveError> errors = new ArrayList<>();
-        if (result.getErrors() != null) {
-            for (com.sforce.soap.partner.Error error : result.getErrors()) {
-                errors.add(new SaveError(error.getStatusCode() == null ? null : error.getStatusCode().toString(),
+    private static SaveOutcome[] toOutcomes(SaveResult[] results, boolean created) {
+        if (results == null) {
+            return null;
+        }
+        SaveOutcome[] out = new SaveOutcome[results.length];
+        for (int i = 0; i < results.length; i++) {
+            SaveResult r = results[i];
+            out[i] = new SaveOutcome(r.getId(), r.isSuccess(), errors(r.getErrors()), created && r.isSuccess());
+        }
+        return out;
+    }
+
+    private static SaveOutcome[] toOutcomes(UpsertResult[] results) {
+        if (results == null) {
+            return null;
+        }
+        SaveOutcome[] out = new SaveOutcome[results.length];
+        for (int i = 0; i < results.length; i++) {
+            UpsertResult r = results[i];
+            out[i] = new SaveOutcome(r.getId(), r.isSuccess(), errors(r.getErrors()), r.isSuccess() && r.isCreated());
+        }
+        return out;
+    }
+
+    private static List<SaveError> errors(com.sforce.soap.partner.Error[] errors) {
+        List<SaveError> out = new ArrayList<>();
+        if (errors != null) {
+            for (com.sforce.soap.partner.Error error : errors) {
+                out.add(new SaveError(error.getStatusCode() == null ? null : error.getStatusCode().toString(),
                         error.getMessage(), error.getFields() == null ? List.of() : Arrays.asList(error.getFields())));
             }
         }
-        return new SaveOutcome(result.getId(), result.isSuccess(), errors);
+        return out;
     }
 
     /** Records of types without a describe (aggregate results) or of types we may not describe stay untyped. */

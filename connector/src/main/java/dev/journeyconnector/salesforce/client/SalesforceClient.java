@@ -48,6 +48,14 @@ public interface SalesforceClient extends AutoCloseable {
     /** Updates records (each carries "Id") in chunks of at most 200; null values are cleared on the record. */
     List<SaveOutcome> update(String sobject, List<Map<String, Object>> records);
 
+    /**
+     * Creates or updates records by an external-id field, in chunks of at most 200: a record whose
+     * {@code externalIdField} value matches none is created, one match is updated, several fail with
+     * DUPLICATE_EXTERNAL_ID. Sending the same record twice never makes two, so an upsert needs no reconciliation
+     * after a crash. {@link SaveOutcome#created()} says which happened.
+     */
+    List<SaveOutcome> upsert(String sobject, String externalIdField, List<Map<String, Object>> records);
+
     /** The last "API REQUESTS" usage Salesforce reported in a LimitInfoHeader, or {@link ApiUsage#UNKNOWN}. */
     ApiUsage apiUsage();
 

@@ -48,7 +48,7 @@ class SalesforceClientSaveTest {
                 opportunity("A"), opportunity("B"), opportunity("C")));
 
         assertThat(outcomes).hasSize(3);
-        assertThat(outcomes.get(0)).isEqualTo(new SaveOutcome("006A000000LbiizIAB", true, List.of()));
+        assertThat(outcomes.get(0)).isEqualTo(new SaveOutcome("006A000000LbiizIAB", true, List.of(), true));
         assertThat(outcomes.get(1).success()).isFalse();
         assertThat(outcomes.get(1).id()).isNull();
         assertThat(outcomes.get(1).errors()).containsExactly(new SaveError("FIELD_INTEGRITY_EXCEPTION",
@@ -69,7 +69,7 @@ class SalesforceClientSaveTest {
 
         List<SaveOutcome> outcomes = client.create("Opportunity", List.of(record));
 
-        assertThat(outcomes).containsExactly(new SaveOutcome("006A000000LbiizIAB", true, List.of()));
+        assertThat(outcomes).containsExactly(new SaveOutcome("006A000000LbiizIAB", true, List.of(), true));
         String body = salesforce.soapRequests("create").get(0).getBodyAsString();
         assertThat(body).containsPattern("type[^>]*>Opportunity<").doesNotContain("Description")
                 .containsPattern("Amount xsi:type=\"xsd:double\">1250.75<")
@@ -133,7 +133,7 @@ class SalesforceClientSaveTest {
 
         List<SaveOutcome> outcomes = client.update("Opportunity", List.of(record));
 
-        assertThat(outcomes).containsExactly(new SaveOutcome("006A000000LbiizIAB", true, List.of()));
+        assertThat(outcomes).containsExactly(new SaveOutcome("006A000000LbiizIAB", true, List.of(), false));
         String body = salesforce.soapRequests("update").get(0).getBodyAsString();
         assertThat(body).containsPattern("fieldsToNull[^>]*>Description<")
                 .containsPattern("Id[^>]*>006A000000LbiizIAB<")
