@@ -42,7 +42,7 @@ import java.util.Map;
  *   <li>{@code values} (picklist values), {@code restricted} (restricted picklist, default false),
  *       {@code defaultValue} (text form of the default), {@code referenceTo}, {@code relationshipName}.</li>
  *   <li>{@code caseSensitive} (for unique fields, default false), {@code precision} and {@code scale}
- *       (declared digits of a number field; default 0 = unchecked), {@code autoNumber} (display format such
+ *       (declared digits of a number field; default 0 = unchecked), {@code autoNumberFormat} (display format such
  *       as {@code "F-{000000}"}: the field is read-only and numbered on create), {@code htmlFormatted}.</li>
  * </ul>
  *
@@ -141,7 +141,7 @@ public final class SchemaLoader {
         FieldType type = FieldType.fromApiName(f.get("type").asText());
         boolean required = f.path("required").asBoolean(false);
         boolean calculated = f.path("calculated").asBoolean(false);
-        String autoNumber = text(f, "autoNumber", null);
+        String autoNumber = text(f, "autoNumberFormat", null);
         boolean readOnly = calculated || autoNumber != null || f.path("readOnly").asBoolean(false);
         String defaultValue = text(f, "defaultValue", null);
         boolean longText = type == FieldType.TEXTAREA && f.path("length").asInt(32000) > 255;
