@@ -28,16 +28,22 @@ public final class Sandbox implements AutoCloseable {
         this.salesforce = salesforce;
     }
 
-    /** Loads the world (all problems reported at once) and starts every simulator on 127.0.0.1. */
+    /**
+     * Loads the world (all problems reported at once), deploys the Salesforce metadata the options name, and starts
+     * every simulator on 127.0.0.1.
+     */
     public static Sandbox start(SandboxOptions options) {
         World world = options.worldDir() == null
                 ? WorldLoader.fromClasspath(DEMO_WORLD)
                 : WorldLoader.fromDirectory(options.worldDir());
-        SalesforceSimulator salesforce = SalesforceSimulator.builder(world)
-                .dataDir(options.dataDir() == null ? null : options.dataDir())
+        SalesforceSimulator.Builder salesforceBuilder = SalesforceSimulator.builder(world)
+                .dataDir(options.dataDir())
                 .reset(options.reset())
-                .port(options.port())
-                .start();
+                .port(options.port());
+        if (options.deployMetadataDir() != null) {
+            salesforceBuilder.deployMetadata(options.deployMetadataDir());
+        }
+        SalesforceSimulator salesforce = salesforceBuilder.start();
         Sandbox sandbox = new Sandbox(salesforce);
         try {
             sandbox.zendesk = startZendesk(options);

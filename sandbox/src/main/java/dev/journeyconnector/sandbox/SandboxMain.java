@@ -5,7 +5,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox standalone until Ctrl-C:
- * {@code java -cp <jar> dev.journeyconnector.sandbox.SandboxMain [--port 8089] [--world DIR] [--data DIR] [--reset]}.
+ * {@code java -cp <jar> dev.journeyconnector.sandbox.SandboxMain [--port 8089] [--world DIR] [--data DIR] [--reset]
+ * [--deploy-metadata DIR]}, where {@code --deploy-metadata salesforce/force-app/main/default} gives the Salesforce org
+ * the connector's custom object and fields, as an admin's deployment would.
  */
 public final class SandboxMain {
     private SandboxMain() {
@@ -14,6 +16,7 @@ public final class SandboxMain {
     public static void main(String[] args) throws InterruptedException {
         Path world = null;
         Path data = null;
+        Path metadata = null;
         boolean reset = false;
         int port = 0;
         for (int i = 0; i < args.length; i++) {
@@ -22,10 +25,11 @@ public final class SandboxMain {
                 case "--world" -> world = Path.of(value(args, ++i, "--world"));
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--reset" -> reset = true;
+                case "--deploy-metadata" -> metadata = Path.of(value(args, ++i, "--deploy-metadata"));
                 default -> usage("unknown argument " + args[i]);
             }
         }
-        Sandbox sandbox = Sandbox.start(new SandboxOptions(world, data, reset, port));
+        Sandbox sandbox = Sandbox.start(new SandboxOptions(world, data, reset, port, metadata));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
@@ -34,6 +38,9 @@ public final class SandboxMain {
         System.out.println("Salesforce sandbox: " + sandbox.salesforceUrl()
                 + "  (token endpoint " + sandbox.salesforceUrl() + "/services/oauth2/token,"
                 + " SOAP " + sandbox.salesforceUrl() + "/services/Soap/u/65.0)");
+        if (metadata != null) {
+            System.out.println("Salesforce metadata deployed from " + metadata);
+        }
         System.out.println("Connected app client id: " + sandbox.salesforceClientId()
                 + "  client secret: " + sandbox.salesforceClientSecret() + "  (sandbox-only credentials)");
         System.out.println("Zendesk sandbox: " + sandbox.zendeskUrl() + "  (subdomain " + sandbox.zendesk().account().subdomain()
@@ -57,7 +64,7 @@ public final class SandboxMain {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: SandboxMain [--port 8089] [--world DIR] [--data DIR] [--reset]");
+        System.err.println("usage: SandboxMain [--port 8089] [--world DIR] [--data DIR] [--reset] [--deploy-metadata DIR]");
         System.exit(2);
     }
 }

@@ -9,6 +9,7 @@ import dev.journeyconnector.sandbox.world.World;
 import dev.journeyconnector.sandbox.world.WorldException;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The simulated org's data: records of every sObject type, with the save rules of the SOAP API
@@ -40,6 +43,8 @@ public final class SalesforceOrg implements SoqlDataSource {
             Map.entry("Value Proposition", 50), Map.entry("Id. Decision Makers", 60),
             Map.entry("Perception Analysis", 70), Map.entry("Proposal/Price Quote", 75),
             Map.entry("Negotiation/Review", 90), Map.entry("Closed Won", 100), Map.entry("Closed Lost", 0));
+    /** An auto-number display format: literal text, {0...} and literal text. */
+    private static final Pattern AUTO_NUMBER = Pattern.compile("([^{}]*)\\{(0+)}([^{}]*)");
     private static final List<String> CASE_HISTORY_FIELDS = List.of("Status", "Priority", "Subject", "Type", "Origin", "Reason");
 
     private final String organizationId;
@@ -48,6 +53,8 @@ public final class SalesforceOrg implements SoqlDataSource {
     private final Map<String, LinkedHashMap<String, Map<String, Object>>> rowsByType = new HashMap<>();
     private final Map<String, Map<String, Object>> rowsById = new HashMap<>();
     private final Set<String> lockedIds = new HashSet<>();
+    /** Next number of each auto-number field ("Type.Field"), found from the stored rows on first use. */
+    private final Map<String, Long> nextAutoNumbers = new HashMap<>();
     // Generated Ids start high so they do not collide with the small serials hand-written world files tend to use.
     private long nextSerial = 1_000_000;
     private long nextCaseNumber = 1001;
@@ -55,11 +62,26 @@ public final class SalesforceOrg implements SoqlDataSource {
 
     public SalesforceOrg(String organizationId, Collection<SObjectType> types) {
         this.organizationId = organizationId;
-        for (SObjectType t : types) {
-            typesByLowerName.put(t.name().toLowerCase(Locale.ROOT), t);
-            typesByPrefix.put(t.keyPrefix(), t);
-            rowsByType.put(t.name(), new LinkedHashMap<>());
+        types.forEach(this::install);
+    }
+
+    /**
+     * Adds or redefines sObject types while the org runs, as a metadata deployment does: records of a
+     * redefined type keep their values (fields it no longer has are dropped from describe and queries, as
+     * Salesforce hides deleted fields), a new type starts empty.
+     */
+    public synchronized void deploy(Collection<SObjectType> types) {
+        types.forEach(this::install);
+    }
+
+    private void install(SObjectType t) {
+        SObjectType previous = typesByLowerName.put(t.name().toLowerCase(Locale.ROOT), t);
+        if (previous != null && !previous.keyPrefix().equals(t.keyPrefix())) {
+            typesByPrefix.remove(previous.keyPrefix());
         }
+        typesByPrefix.put(t.keyPrefix(), t);
+        rowsByType.putIfAbsent(t.name(), new LinkedHashMap<>());
+        nextAutoNumbers.keySet().removeIf(k -> k.startsWith(t.name() + "."));
     }
 
     /**
@@ -103,11 +125,14 @@ public final class SalesforceOrg implements SoqlDataSource {
         org.nextCaseNumber = snapshot.nextCaseNumber();
         org.defaultUserId = snapshot.defaultUserId();
         snapshot.rows().forEach((typeName, rows) -> {
-            SObjectType type = org.type(typeName).orElseThrow(() -> new IllegalStateException("saved state has unknown type " + typeName));
+            SObjectType type = org.type(typeName).orElseThrow(() -> new IllegalStateException("saved state has records of "
+                    + typeName + ", which the org does not have (was Salesforce metadata deployed when the state was saved?"
+                    + " deploy it again, or reset)"));
             for (Map<String, Object> json : rows) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 json.forEach((k, v) -> {
-                    SField f = type.field(k).orElseThrow(() -> new IllegalStateException("saved state has unknown field " + typeName + "." + k));
+                    SField f = type.field(k).orElseThrow(() -> new IllegalStateException("saved state has unknown field "
+                            + typeName + "." + k + " (was Salesforce metadata deployed when the state was saved? deploy it again, or reset)"));
                     try {
                         row.put(f.name(), FieldValues.parse(f, v == null ? null : String.valueOf(v instanceof BigDecimal d ? d.toPlainString() : v)));
                     } catch (FieldValues.BadValueException e) {
@@ -210,10 +235,13 @@ public final class SalesforceOrg implements SoqlDataSource {
     /**
      * Upsert by {@code externalIdField}: no match creates, one match updates, several matches fail with
      * DUPLICATE_EXTERNAL_ID. The field must be Id, an external Id or an idLookup field (else a fault, as
-     * Salesforce answers "is not an External ID or indexed field").
+     * Salesforce answers "is not an External ID or indexed field"). Keys match case-insensitively unless the
+     * field is case-sensitive; records of one call sharing a key all fail with DUPLICATE_VALUE ("Duplicate
+     * external id specified"), since Salesforce cannot tell which of them should win.
      */
     public synchronized List<SaveOutcome> upsert(String externalIdField, List<IncomingRecord> records, String userId) {
         List<SaveOutcome> out = new ArrayList<>();
+        Set<String> repeatedKeys = repeatedKeys(externalIdField, records);
         for (IncomingRecord r : records) {
             SObjectType type = typesByLowerName.get(String.valueOf(r.type()).toLowerCase(Locale.ROOT));
             if (type == null) {
@@ -225,6 +253,10 @@ public final class SalesforceOrg implements SoqlDataSource {
                     .orElseThrow(() -> SalesforceFault.unexpected("INVALID_FIELD", "Field name provided, " + externalIdField
                             + " is not an External ID or indexed field for " + type.name()));
             String value = key.type() == FieldType.ID ? r.id() : valueOf(r, key.name());
+            if (value != null && repeatedKeys.contains(type.name() + "\n" + keyForm(key, value))) {
+                out.add(SaveOutcome.failed(RecordError.of("DUPLICATE_VALUE", "Duplicate external id specified: " + value, key.name())));
+                continue;
+            }
             if (value == null || value.isEmpty()) {
                 if (key.type() == FieldType.ID) {
                     out.add(createOne(r, userId, true));
@@ -241,8 +273,8 @@ public final class SalesforceOrg implements SoqlDataSource {
                 }
             }
             if (matches.size() > 1) {
-                out.add(SaveOutcome.failed(RecordError.of("DUPLICATE_EXTERNAL_ID",
-                        "Duplicate external id specified: " + value, key.name())));
+                out.add(SaveOutcome.failed(RecordError.of("DUPLICATE_EXTERNAL_ID", key.name()
+                        + ": more than one record found for external id field: " + matches, key.name())));
             } else if (matches.size() == 1) {
                 out.add(updateOne(r, matches.get(0), userId, true));
             } else if (key.type() == FieldType.ID) {
@@ -252,6 +284,32 @@ public final class SalesforceOrg implements SoqlDataSource {
             }
         }
         return out;
+    }
+
+    /** "Type\nkey" of every upsert key given more than once in one call (in the field's comparison form). */
+    private Set<String> repeatedKeys(String externalIdField, List<IncomingRecord> records) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
+        for (IncomingRecord r : records) {
+            SObjectType type = typesByLowerName.get(String.valueOf(r.type()).toLowerCase(Locale.ROOT));
+            Optional<SField> key = type == null ? Optional.empty() : type.field(externalIdField);
+            if (key.isEmpty()) {
+                continue;
+            }
+            String value = key.get().type() == FieldType.ID ? r.id() : valueOf(r, key.get().name());
+            if (value != null && !value.isEmpty() && !seen.add(type.name() + "\n" + keyForm(key.get(), value))) {
+                repeated.add(type.name() + "\n" + keyForm(key.get(), value));
+            }
+        }
+        return repeated;
+    }
+
+    /** The form in which two values of {@code key} are the same key. */
+    private static String keyForm(SField key, String value) {
+        if (key.type() == FieldType.ID || key.type() == FieldType.REFERENCE) {
+            return SalesforceIds.normalise(value).orElse(value);
+        }
+        return key.caseSensitive() ? value : value.toLowerCase(Locale.ROOT);
     }
 
     public synchronized List<SaveOutcome> delete(List<String> ids, String userId) {
@@ -330,15 +388,18 @@ public final class SalesforceOrg implements SoqlDataSource {
         if (!missing.isEmpty()) {
             return SaveOutcome.failed(requiredMissing(missing));
         }
-        Optional<RecordError> badRef = checkReferenceValues(type, row);
-        if (badRef.isPresent()) {
-            return SaveOutcome.failed(badRef.get());
+        Optional<RecordError> refused = checkReferenceValues(type, row)
+                .or(() -> checkOwner(type, row))
+                .or(() -> checkUnique(type, row, null));
+        if (refused.isPresent()) {
+            return SaveOutcome.failed(refused.get());
         }
         Instant now = FieldValues.now();
         row.put("Id", newId(type));
         if (type.name().equals("Case")) {
             row.put("CaseNumber", String.format("%08d", nextCaseNumber++));
         }
+        applyNumbering(type, row);
         applyDerived(type, row, null, now);
         stampCreated(type, row, userId, now);
         put(type, row);
@@ -412,9 +473,11 @@ public final class SalesforceOrg implements SoqlDataSource {
         if (!missing.isEmpty()) {
             return SaveOutcome.failed(requiredMissing(missing));
         }
-        Optional<RecordError> badRef = checkReferenceValues(type, changes);
-        if (badRef.isPresent()) {
-            return SaveOutcome.failed(badRef.get());
+        Optional<RecordError> refused = checkReferenceValues(type, changes)
+                .or(() -> checkOwner(type, changes))
+                .or(() -> checkUnique(type, changes, id.get()));
+        if (refused.isPresent()) {
+            return SaveOutcome.failed(refused.get());
         }
         Instant now = FieldValues.now();
         Map<String, Object> before = new LinkedHashMap<>(existing);
@@ -472,6 +535,15 @@ public final class SalesforceOrg implements SoqlDataSource {
             if (f.type() == FieldType.REFERENCE && SalesforceIds.normalise((String) v).isEmpty()) {
                 return Optional.of(RecordError.of("MALFORMED_ID", f.label() + ": id value of incorrect type: " + v, f.name()));
             }
+            if (v instanceof BigDecimal d && f.precision() > 0) {
+                // Salesforce rounds to the declared scale and refuses more integer digits than precision - scale allows.
+                BigDecimal rounded = d.setScale(f.scale(), RoundingMode.HALF_UP);
+                if (rounded.precision() - rounded.scale() > f.precision() - f.scale()) {
+                    return Optional.of(RecordError.of("NUMBER_OUTSIDE_VALID_RANGE", f.label()
+                            + ": value outside of valid range on numeric field: " + d.toPlainString(), f.name()));
+                }
+                e.setValue(rounded);
+            }
         }
         return Optional.empty();
     }
@@ -502,6 +574,95 @@ public final class SalesforceOrg implements SoqlDataSource {
             e.setValue(id);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Salesforce refuses to save a record owned by a deactivated user (INACTIVE_OWNER_OR_USER), whether the
+     * owner is given or defaulted. Checked only when OwnerId is among the values saved: records an inactive user
+     * already owns stay editable.
+     */
+    private Optional<RecordError> checkOwner(SObjectType type, Map<String, Object> values) {
+        if (!(values.get("OwnerId") instanceof String ownerId) || type.field("OwnerId").isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> owner = rowsById.get(ownerId);
+        if (owner != null && Boolean.FALSE.equals(owner.get("IsActive"))) {
+            return Optional.of(RecordError.of("INACTIVE_OWNER_OR_USER", "operation performed with inactive user ["
+                    + ownerId.substring(0, 15) + "] as owner of " + type.label().toLowerCase(Locale.ROOT)));
+        }
+        return Optional.empty();
+    }
+
+    /** Unique fields: no other live record of the type may hold the same value (case-insensitively unless caseSensitive). */
+    private Optional<RecordError> checkUnique(SObjectType type, Map<String, Object> values, String selfId) {
+        for (SField f : type.fields()) {
+            Object v = values.get(f.name());
+            if (!f.unique() || v == null) {
+                continue;
+            }
+            for (Map<String, Object> other : rowsByType.get(type.name()).values()) {
+                Object o = other.get(f.name());
+                if (o == null || Boolean.TRUE.equals(other.get("IsDeleted")) || other.get("Id").equals(selfId)) {
+                    continue;
+                }
+                boolean same = v instanceof String a && o instanceof String b
+                        ? f.caseSensitive() ? a.equals(b) : a.equalsIgnoreCase(b)
+                        : FieldValues.format(v).equals(FieldValues.format(o));
+                if (same) {
+                    return Optional.of(RecordError.of("DUPLICATE_VALUE", "duplicate value found: " + f.name()
+                            + " duplicates value on record with id: " + other.get("Id")));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Fills auto-number fields (Journey_Finding__c.Name as F-000042) with the type's next number, and a Text
+     * name the client left out of a custom object with the record's Id, as Salesforce does on API inserts.
+     */
+    private void applyNumbering(SObjectType type, Map<String, Object> row) {
+        for (SField f : type.fields()) {
+            if (f.autoNumber() && row.get(f.name()) == null) {
+                String key = type.name() + "." + f.name();
+                long next = nextAutoNumbers.computeIfAbsent(key, k -> highestAutoNumber(type, f) + 1);
+                nextAutoNumbers.put(key, next + 1);
+                row.put(f.name(), formatAutoNumber(f.autoNumberFormat(), next));
+            }
+        }
+        if (type.custom() && row.get("Name") == null && type.field("Name").filter(f -> f.createable()).isPresent()) {
+            row.put("Name", row.get("Id"));
+        }
+    }
+
+    /** The highest number any stored record (deleted ones too: Salesforce never reuses one) has in {@code f}. */
+    private long highestAutoNumber(SObjectType type, SField f) {
+        Matcher m = AUTO_NUMBER.matcher(f.autoNumberFormat());
+        if (!m.matches()) {
+            throw new IllegalStateException(type.name() + "." + f.name() + ": unsupported auto-number format " + f.autoNumberFormat());
+        }
+        Pattern numbered = Pattern.compile(
+                Pattern.quote(m.group(1)) + "(\\d+)" + Pattern.quote(m.group(3)));
+        long highest = 0;
+        for (Map<String, Object> row : rowsByType.get(type.name()).values()) {
+            if (row.get(f.name()) instanceof String v) {
+                Matcher n = numbered.matcher(v);
+                if (n.matches() && n.group(1).length() < 19) {
+                    highest = Math.max(highest, Long.parseLong(n.group(1)));
+                }
+            }
+        }
+        return highest;
+    }
+
+    static String formatAutoNumber(String format, long number) {
+        Matcher m = AUTO_NUMBER.matcher(format);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("unsupported auto-number format " + format);
+        }
+        String digits = Long.toString(number);
+        String padded = "0".repeat(Math.max(0, m.group(2).length() - digits.length())) + digits;
+        return m.group(1) + padded + m.group(3);
     }
 
     private static List<String> missingRequired(SObjectType type, Map<String, Object> row) {
@@ -670,6 +831,7 @@ public final class SalesforceOrg implements SoqlDataSource {
             }
         }
         checkValues(type, row).ifPresent(err -> problems.add(where + " field " + err.fields().get(0) + ": " + err.statusCode() + " " + err.message()));
+        checkUnique(type, row, null).ifPresent(err -> problems.add(where + ": " + err.statusCode() + " " + err.message()));
         applyDefaults(type, row, defaultUserId);
         missingRequired(type, row).forEach(f -> problems.add(where + " field " + f + ": required but missing"));
         Object rawId = row.get("Id");
@@ -690,6 +852,7 @@ public final class SalesforceOrg implements SoqlDataSource {
         if (rawId == null) {
             row.put("Id", newId(type));
         }
+        applyNumbering(type, row);
         if (type.name().equals("Case") && row.get("CaseNumber") == null) {
             row.put("CaseNumber", String.format("%08d", nextCaseNumber++));
         } else if (type.name().equals("Case")) {
@@ -780,9 +943,10 @@ public final class SalesforceOrg implements SoqlDataSource {
 
     private static boolean matchesKey(SField key, Object stored, String wanted) {
         if (stored instanceof String s) {
-            return key.type() == FieldType.ID || key.type() == FieldType.REFERENCE
-                    ? SalesforceIds.normalise(wanted).map(s::equals).orElse(false)
-                    : s.equalsIgnoreCase(wanted);
+            if (key.type() == FieldType.ID || key.type() == FieldType.REFERENCE) {
+                return SalesforceIds.normalise(wanted).map(s::equals).orElse(false);
+            }
+            return key.caseSensitive() ? s.equals(wanted) : s.equalsIgnoreCase(wanted);
         }
         return FieldValues.format(stored).equals(wanted);
     }

@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.journeyconnector.sandbox.salesforce.schema.MetadataDeployment;
+import dev.journeyconnector.sandbox.salesforce.schema.MetadataDeploymentException;
 import dev.journeyconnector.sandbox.salesforce.schema.SObjectType;
 import dev.journeyconnector.sandbox.salesforce.soql.SoqlDataSource;
 import dev.journeyconnector.sandbox.world.OrgStateStore;
@@ -37,6 +39,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -68,7 +71,8 @@ public final class SalesforceSimulator implements AutoCloseable {
     static final int MIN_BATCH = 200;
     static final int MAX_BATCH = 2000;
 
-    private final World world;
+    /** The world, with any Salesforce metadata deployed on top of its schema. */
+    private volatile World world;
     private final OrgStateStore store;
     private final Function<SoqlDataSource, QueryExecutor> queryEngine;
     private final Clock clock = Clock.systemUTC();
@@ -91,7 +95,11 @@ public final class SalesforceSimulator implements AutoCloseable {
     private volatile int latencyMillis;
 
     private SalesforceSimulator(Builder b) {
-        this.world = b.world;
+        World deployed = b.world;
+        for (Path dir : b.metadataDirs) {
+            deployed = deployed.withTypes(MetadataDeployment.read(dir).applyTo(deployed.types()));
+        }
+        this.world = deployed;
         this.queryEngine = b.queryEngine;
         this.store = b.dataDir() == null ? null : new OrgStateStore(b.dataDir());
         this.oauth = new OAuthTokenEndpoint(world.connectedApp().clientId(), world.connectedApp().clientSecret(), clock);
@@ -125,9 +133,20 @@ public final class SalesforceSimulator implements AutoCloseable {
     public static final class Builder extends SimulatorOptions<Builder> {
         private final World world;
         private Function<SoqlDataSource, QueryExecutor> queryEngine = SoqlQueryExecutor::new;
+        private final List<Path> metadataDirs = new ArrayList<>();
 
         private Builder(World world) {
             this.world = world;
+        }
+
+        /**
+         * Deploys SFDX source ({@code force-app/main/default}: {@code objects/<Obj>/...-meta.xml}) on top of the
+         * world's schema when the simulator starts, before saved state is restored, so records of deployed objects
+         * survive restarts. Several calls deploy in order. See {@link MetadataDeployment}.
+         */
+        public Builder deployMetadata(Path forceAppDefaultDir) {
+            metadataDirs.add(Objects.requireNonNull(forceAppDefaultDir, "forceAppDefaultDir"));
+            return this;
         }
 
         /** How queries are executed over the org (the SOQL engine). */
@@ -261,6 +280,23 @@ public final class SalesforceSimulator implements AutoCloseable {
         latencyMillis = 0;
         org.unlockAll();
         bulk.setPollsUntilDone(0);
+    }
+
+    /**
+     * Deploys SFDX source into the running org, as an admin deploying mid-run would: describe, SOQL and saves see
+     * the new objects and fields at once, existing records keep their values, and {@link #resetToWorld()} keeps the
+     * deployed schema (metadata is not data). A restart needs the same deployment (builder or {@code --deploy-metadata})
+     * to restore records of deployed objects.
+     *
+     * @throws MetadataDeploymentException naming each file that cannot be deployed; the org is then unchanged
+     */
+    public synchronized void deployMetadata(Path forceAppDefaultDir) {
+        World current = world;
+        Map<String, SObjectType> types = MetadataDeployment.read(forceAppDefaultDir).applyTo(current.types());
+        List<SObjectType> changed = types.values().stream().filter(t -> current.types().get(t.name()) != t).toList();
+        org.deploy(changed);
+        world = current.withTypes(types);
+        persist();
     }
 
     /** Starts the org over from the world files (saved state is replaced). */
@@ -535,9 +571,12 @@ public final class SalesforceSimulator implements AutoCloseable {
         }
     }
 
+    /** Salesforce's answer for an object the org lacks, e.g. Journey_Finding__c before the connector's metadata is deployed. */
     private SObjectType describable(String name) {
         return org.type(name == null ? "" : name).orElseThrow(() -> SalesforceFault.query("INVALID_TYPE",
-                "sObject type '" + name + "' is not supported.", -1, -1));
+                "sObject type '" + name + "' is not supported. If you are attempting to use a custom object, be sure to"
+                        + " append the '__c' after the entity name. Please reference your WSDL or the describe call for the"
+                        + " appropriate names.", -1, -1));
     }
 
     private String describeSObjects(SoapRequest req) {

@@ -184,10 +184,10 @@ final class SoapResponses {
         b.append("<fields>")
                 .append("<aggregatable>").append(f.filterable()).append("</aggregatable>")
                 .append("<aiPredictionField>false</aiPredictionField>")
-                .append("<autoNumber>").append(f.name().equals("CaseNumber")).append("</autoNumber>")
+                .append("<autoNumber>").append(f.autoNumber() || f.name().equals("CaseNumber")).append("</autoNumber>")
                 .append("<byteLength>").append(f.type().isText() ? f.length() * 3 : 0).append("</byteLength>")
                 .append("<calculated>").append(f.calculated()).append("</calculated>")
-                .append("<caseSensitive>false</caseSensitive>")
+                .append("<caseSensitive>").append(f.caseSensitive()).append("</caseSensitive>")
                 .append("<createable>").append(f.createable()).append("</createable>")
                 .append("<custom>").append(f.name().endsWith("__c")).append("</custom>")
                 .append("<defaultedOnCreate>").append(f.defaultedOnCreate()).append("</defaultedOnCreate>")
@@ -196,6 +196,7 @@ final class SoapResponses {
                 .append("<externalId>").append(f.externalId()).append("</externalId>")
                 .append("<filterable>").append(f.filterable()).append("</filterable>")
                 .append("<groupable>").append(f.filterable() && !numeric).append("</groupable>")
+                .append("<htmlFormatted>").append(f.htmlFormatted()).append("</htmlFormatted>")
                 .append("<idLookup>").append(f.idLookup()).append("</idLookup>")
                 .append("<label>").append(esc(f.label())).append("</label>")
                 .append("<length>").append(f.type().isText() ? f.length() : 0).append("</length>")
@@ -209,7 +210,7 @@ final class SoapResponses {
                     .append("</value></picklistValues>");
         }
         b.append("<polymorphicForeignKey>").append(f.referenceTo().size() > 1).append("</polymorphicForeignKey>")
-                .append("<precision>").append(numeric && f.type() != FieldType.INT ? 18 : 0).append("</precision>")
+                .append("<precision>").append(precision(f)).append("</precision>")
                 .append("<queryByDistance>false</queryByDistance>");
         for (String r : f.referenceTo()) {
             b.append("<referenceTo>").append(r).append("</referenceTo>");
@@ -218,7 +219,7 @@ final class SoapResponses {
             b.append("<relationshipName>").append(f.relationshipName()).append("</relationshipName>");
         }
         b.append("<restrictedPicklist>").append(f.restrictedPicklist()).append("</restrictedPicklist>")
-                .append("<scale>").append(numeric && f.type() != FieldType.INT ? 2 : 0).append("</scale>")
+                .append("<scale>").append(scale(f)).append("</scale>")
                 .append("<searchPrefilterable>false</searchPrefilterable>")
                 .append("<soapType>").append(f.type().soapType()).append("</soapType>")
                 .append("<sortable>").append(f.sortable()).append("</sortable>")
@@ -226,6 +227,21 @@ final class SoapResponses {
                 .append("<unique>").append(f.unique()).append("</unique>")
                 .append("<updateable>").append(f.updateable()).append("</updateable>")
                 .append("</fields>");
+    }
+
+    /** Declared digits, else what the schema files always implied: 18 digits, 2 decimals for non-integer numbers. */
+    private static int precision(SField f) {
+        if (f.precision() > 0) {
+            return f.precision();
+        }
+        return f.type().isNumeric() && f.type() != FieldType.INT ? 18 : 0;
+    }
+
+    private static int scale(SField f) {
+        if (f.precision() > 0) {
+            return f.scale();
+        }
+        return f.type().isNumeric() && f.type() != FieldType.INT ? 2 : 0;
     }
 
     static String describeGlobalSObject(SObjectType t) {

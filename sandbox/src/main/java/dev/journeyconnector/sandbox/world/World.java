@@ -2,6 +2,8 @@ package dev.journeyconnector.sandbox.world;
 
 import dev.journeyconnector.sandbox.salesforce.schema.SObjectType;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,5 +49,11 @@ public record World(String source, String orgName, String organizationId, Connec
      * (field name → String, Boolean, Number or null).
      */
     public record RecordFile(String path, String objectName, List<Map<String, Object>> records) {
+    }
+
+    /** This world with another schema (in its iteration order, which describeGlobal keeps), e.g. after Salesforce metadata was deployed on top of the world's own. */
+    public World withTypes(Map<String, SObjectType> newTypes) {
+        return new World(source, orgName, organizationId, connectedApp, logins, integrationUser, dailyApiRequests,
+                Collections.unmodifiableMap(new LinkedHashMap<>(newTypes)), recordFiles, myDomain);
     }
 }

@@ -41,7 +41,13 @@ import java.util.Map;
  *   <li>{@code externalId}, {@code unique}: false; {@code idLookup}: true for externalId fields.</li>
  *   <li>{@code values} (picklist values), {@code restricted} (restricted picklist, default false),
  *       {@code defaultValue} (text form of the default), {@code referenceTo}, {@code relationshipName}.</li>
+ *   <li>{@code caseSensitive} (for unique fields, default false), {@code precision} and {@code scale}
+ *       (declared digits of a number field; default 0 = unchecked), {@code autoNumberFormat} (display format such
+ *       as {@code "F-{000000}"}: the field is read-only and numbered on create), {@code htmlFormatted}.</li>
  * </ul>
+ *
+ * <p>SFDX source ({@code *.object-meta.xml}, {@code *.field-meta.xml}) becomes the same model through
+ * {@link MetadataDeployment}.
  */
 public final class SchemaLoader {
     /** The standard objects whose schemas ship with the sandbox, in describeGlobal order. */
@@ -49,7 +55,7 @@ public final class SchemaLoader {
             "User", "Account", "Contact", "Lead", "Opportunity", "OpportunityHistory",
             "Case", "CaseHistory", "CaseComment", "Task", "Event");
 
-    private static final List<String> ALL_AUDIT_FIELDS = List.of(
+    static final List<String> ALL_AUDIT_FIELDS = List.of(
             "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "IsDeleted");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -135,7 +141,8 @@ public final class SchemaLoader {
         FieldType type = FieldType.fromApiName(f.get("type").asText());
         boolean required = f.path("required").asBoolean(false);
         boolean calculated = f.path("calculated").asBoolean(false);
-        boolean readOnly = calculated || f.path("readOnly").asBoolean(false);
+        String autoNumber = text(f, "autoNumberFormat", null);
+        boolean readOnly = calculated || autoNumber != null || f.path("readOnly").asBoolean(false);
         String defaultValue = text(f, "defaultValue", null);
         boolean longText = type == FieldType.TEXTAREA && f.path("length").asInt(32000) > 255;
         boolean externalId = f.path("externalId").asBoolean(false);
@@ -152,7 +159,7 @@ public final class SchemaLoader {
                 f.path("createable").asBoolean(!readOnly),
                 f.path("updateable").asBoolean(!readOnly),
                 f.path("defaultedOnCreate").asBoolean(type == FieldType.BOOLEAN || defaultValue != null
-                        || f.path("owner").asBoolean(false) || calculated),
+                        || f.path("owner").asBoolean(false) || calculated || autoNumber != null),
                 calculated,
                 f.path("filterable").asBoolean(!longText),
                 f.path("sortable").asBoolean(!longText),
@@ -163,15 +170,20 @@ public final class SchemaLoader {
                 text(f, "relationshipName", null),
                 values,
                 f.path("restricted").asBoolean(false),
-                defaultValue);
+                defaultValue,
+                f.path("caseSensitive").asBoolean(false),
+                f.path("precision").asInt(0),
+                f.path("scale").asInt(0),
+                autoNumber,
+                f.path("htmlFormatted").asBoolean(false));
     }
 
-    private static SField idField() {
+    static SField idField() {
         return new SField("Id", "Record ID", FieldType.ID, 18, false, false, false, true, false,
                 true, true, false, true, false, List.of(), null, List.of(), false, null);
     }
 
-    private static SField auditField(String name) {
+    static SField auditField(String name) {
         return switch (name) {
             case "CreatedDate" -> readOnly(name, "Created Date", FieldType.DATETIME, 0, List.of(), null);
             case "CreatedById" -> readOnly(name, "Created By ID", FieldType.REFERENCE, 18, List.of("User"), "CreatedBy");
