@@ -90,6 +90,8 @@ public record RunSummary(String mode, Duration took, Map<String, PullProgress.Co
                 + " reconciled %d, API calls %d%n", w.created(), w.updated(), w.unchanged(), w.deadLettered(),
                 w.failed(), w.deferred(), w.reconciled(), w.calls()));
         w.byKind().forEach((kind, n) -> out.append(String.format("  %-33s created %d, updated %d%n", kind, n[0], n[1])));
+        new java.util.TreeMap<>(w.skipped()).forEach((reason, n) -> out.append(String.format("  not written: %d %s%n", n,
+                reason)));
         if (w.stopped() != null) {
             out.append("  stopped early: ").append(w.stopped()).append(System.lineSeparator());
         }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The {@code journey-salesforce:} component: pulls sObjects incrementally and saves records, through one
+ * The {@code journey-salesforce:} component: pulls sObjects incrementally, through one
  * {@link SalesforceClient}. Named apart from Camel's own {@code salesforce:} component, which it is not.
  */
 @Component(JourneySalesforceComponent.SCHEME)

@@ -60,10 +60,6 @@ public class JourneySalesforceEndpoint extends ScheduledPollEndpoint {
             + "load (Salesforce allows up to 250,000).")
     private int pkChunkSize = 100_000;
 
-    @UriParam(label = "producer", defaultValue = "save", enums = "save", description = "What the producer does with "
-            + "the List<SaveRequest> body: save creates requests without an Id and updates the others, 200 per call.")
-    private String operation = "save";
-
     public JourneySalesforceEndpoint(String uri, JourneySalesforceComponent component, String object) {
         super(uri, component);
         this.object = object;
@@ -76,9 +72,14 @@ public class JourneySalesforceEndpoint extends ScheduledPollEndpoint {
         return (JourneySalesforceComponent) super.getComponent();
     }
 
+    /**
+     * Pull only. Writing back needs a ledger, retries, dead letters and a budget that a producer on a route cannot
+     * keep, so it runs in the {@code journeyWriteBack} bean (writeback.WriteBackStage) over the same client.
+     */
     @Override
     public Producer createProducer() {
-        return new SalesforceSaveProducer(this);
+        throw new UnsupportedOperationException("journey-salesforce: only pulls; the write-back is the journeyWriteBack"
+                + " bean (routes/pipeline.yaml)");
     }
 
     @Override
@@ -113,9 +114,6 @@ public class JourneySalesforceEndpoint extends ScheduledPollEndpoint {
 
     public int getPkChunkSize() { return pkChunkSize; }
     public void setPkChunkSize(int pkChunkSize) { this.pkChunkSize = pkChunkSize; }
-
-    public String getOperation() { return operation; }
-    public void setOperation(String operation) { this.operation = operation; }
 
     List<String> requestedFields() {
         return Arrays.stream(fields.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();

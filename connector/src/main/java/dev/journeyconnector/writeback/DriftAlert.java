@@ -17,7 +17,7 @@ public final class DriftAlert implements WriteSource {
     public static final String KIND = "drift-alert";
     public static final String KEY = "journey-map";
     public static final String MARKER = "journey-connector:drift:" + KEY;
-    static final String NO_OPS_OWNER = "drift alert: no ops owner configured (JOURNEY_WRITEBACK_OPS_OWNER)";
+    static final String NO_OPS_OWNER = "drift alert (no ops owner in JOURNEY_WRITEBACK_OPS_OWNER)";
 
     private final DriftStore drift;
     private final WritebackLedger ledger;

@@ -42,9 +42,9 @@ public final class FindingWrites {
     /** The marker line that ends every finding Task: finds it again should the ledger lose its id. */
     public static final String MARKER = "journey-connector:finding:";
 
-    static final String HELD = "finding held for identity review";
-    static final String NO_PERSON = "finding of a customer with no Contact or Lead in Salesforce";
-    static final String RESOLVED_UNWRITTEN = "finding resolved before it was ever written";
+    static final String HELD = "findings held for identity review";
+    static final String NO_PERSON = "findings of customers with no Contact or Lead in Salesforce";
+    static final String RESOLVED_UNWRITTEN = "findings resolved before they were ever written";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final int SUBJECT_MAX = 255;

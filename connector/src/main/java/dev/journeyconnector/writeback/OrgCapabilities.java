@@ -75,7 +75,7 @@ public record OrgCapabilities(boolean findingObject, boolean contactFields, List
                 : findingObject ? "findings in " + FINDING_OBJECT + ", journey context as a summary Task"
                 : contactFields ? "findings as Tasks, journey context in Contact fields"
                 : "findings as Tasks, journey context as a summary Task";
-        return what + (missing.isEmpty() ? "" : " (" + String.join("; ", missing) + ")");
+        return what + (missing.isEmpty() ? "" : "; " + String.join("; ", missing));
     }
 
     private static Optional<SObjectDescription> describe(SalesforceClient client, String sobject) {
@@ -102,8 +102,12 @@ public record OrgCapabilities(boolean findingObject, boolean contactFields, List
             missing.add(d.name() + " is not " + (updateOnly ? "updateable" : "createable and updateable") + " for the integration user");
             return false;
         }
+        if (absent.size() == fields.size() && updateOnly) {
+            missing.add("the " + d.name() + " journey fields are not deployed");
+            return false;
+        }
         if (!absent.isEmpty()) {
-            missing.add(d.name() + " lacks (or may not write) " + String.join(", ", absent));
+            missing.add(d.name() + " lacks (or the integration user may not write) " + String.join(", ", absent));
             return false;
         }
         return true;

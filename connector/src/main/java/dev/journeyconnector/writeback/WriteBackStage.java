@@ -124,7 +124,7 @@ public final class WriteBackStage {
         if (settings.dryRun()) {
             LOG.info("Write-back dry run: {} record(s) would be sent, none was", plan.writes().size());
             WriteReport r = new WriteReport(0, 0, plan.unchangedTotal(), 0, 0, 0, 0, 0, Map.of(), null,
-                    plan.org().describe());
+                    plan.org().describe(), plan.skipped());
             total = total.plus(r);
             return r;
         }
@@ -154,7 +154,8 @@ public final class WriteBackStage {
         int dead = 0;
         for (WriteSource source : sources) {
             WriteSource.Wanted wanted = source.wanted(capabilities);
-            wanted.skipped().forEach((reason, n) -> skipped.merge(reason, n, Integer::sum));
+            // The finding sources look at the same findings: a finding left out is counted once, not per source.
+            wanted.skipped().forEach((reason, n) -> skipped.merge(reason, n, Math::max));
             Map<String, Entry> written = ledger.entries(source.kind());
             for (CrmWrite w : wanted.writes()) {
                 if (!w.kind().equals(source.kind())) {
@@ -346,7 +347,7 @@ public final class WriteBackStage {
 
         WriteReport report() {
             return new WriteReport(created, updated, plan.unchangedTotal(), deadLettered, failed, deferred,
-                    plan.reconciled(), callsMade, byKind, stopped, plan.org().describe());
+                    plan.reconciled(), callsMade, byKind, stopped, plan.org().describe(), plan.skipped());
         }
 
         /** The records that can share a call: same sObject and operation, ordered by parent to ease locks. */

@@ -18,11 +18,17 @@ import java.util.TreeMap;
  * @param byKind       kind → created/updated counts, for the summary
  * @param stopped      why writing stopped early in the last cycle that stopped, or null
  * @param mode         the last cycle's mode, in words
+ * @param skipped      the last cycle's records the sources left out, by reason
  */
 public record WriteReport(long created, long updated, long unchanged, long deadLettered, long failed, long deferred,
-                          long reconciled, long calls, Map<String, long[]> byKind, String stopped, String mode) {
+                          long reconciled, long calls, Map<String, long[]> byKind, String stopped, String mode,
+                          Map<String, Integer> skipped) {
 
-    public static final WriteReport NONE = new WriteReport(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), null, null);
+    public static final WriteReport NONE = new WriteReport(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), null, null, Map.of());
+
+    public WriteReport {
+        skipped = skipped == null ? Map.of() : Map.copyOf(skipped);
+    }
 
     public WriteReport plus(WriteReport o) {
         Map<String, long[]> kinds = new TreeMap<>();
@@ -30,7 +36,7 @@ public record WriteReport(long created, long updated, long unchanged, long deadL
         o.byKind.forEach((k, v) -> kinds.merge(k, v.clone(), (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]}));
         return new WriteReport(created + o.created, updated + o.updated, o.unchanged, deadLettered + o.deadLettered,
                 o.failed, o.deferred, reconciled + o.reconciled, calls + o.calls, kinds,
-                o.stopped != null ? o.stopped : stopped, o.mode != null ? o.mode : mode);
+                o.stopped != null ? o.stopped : stopped, o.mode != null ? o.mode : mode, o.skipped);
     }
 
     public long written() {
@@ -56,6 +62,7 @@ public record WriteReport(long created, long updated, long unchanged, long deadL
         if (mode != null) {
             m.put("mode", mode);
         }
+        m.put("skipped", new TreeMap<>(skipped));
         return m;
     }
 }
