@@ -166,6 +166,11 @@ public final class WriteBackStage {
                     dead++;
                     continue;
                 }
+                if (e != null && e.state() == State.SENDING && e.crmId() == null) {
+                    // A create still in flight (a dry run does not reconcile): creating it again could make two.
+                    skipped.merge("records awaiting reconciliation of an interrupted send", 1, Integer::sum);
+                    continue;
+                }
                 if (e != null && e.state() == State.WRITTEN && w.contentHash().equals(e.contentHash())
                         && (w.operation() != CrmWrite.Operation.UPDATE || w.crmId().equals(e.crmId()))) {
                     unchanged.merge(w.kind(), 1, Integer::sum);
@@ -194,6 +199,12 @@ public final class WriteBackStage {
     int reconcile() {
         List<Entry> inFlight = ledger.inFlight();
         if (inFlight.isEmpty()) {
+            return 0;
+        }
+        String spent = budgetSpent();
+        if (spent != null) {
+            LOG.warn("Write-back: {} record(s) left in flight by an earlier run wait for reconciliation: {}",
+                    inFlight.size(), spent);
             return 0;
         }
         long before = calls();
@@ -314,6 +325,24 @@ public final class WriteBackStage {
 
     // ---- sending ----
 
+    /** Why no further call may be made today, or null while the org's allocation and our share of it allow one. */
+    private String budgetSpent() {
+        ApiUsage usage = client.apiUsage();
+        if (!usage.known()) {
+            return null;
+        }
+        if (usage.used() >= usage.limit()) {
+            return "the org's daily API allocation is spent (" + usage.used() + " of " + usage.limit() + ")";
+        }
+        long budget = (long) Math.floor(settings.budgetShare() * usage.limit());
+        long spent = ledger.callsOn(today());
+        if (spent >= budget) {
+            return "the write-back's daily budget is spent (" + spent + " of " + budget + " calls, "
+                    + Math.round(settings.budgetShare() * 100) + "% of the org's " + usage.limit() + ")";
+        }
+        return null;
+    }
+
     /** One cycle's sending: batches, retries, dead letters, budget. */
     private final class Cycle {
         private final WritePlan plan;
@@ -362,19 +391,9 @@ public final class WriteBackStage {
         }
 
         private boolean budgetAllowsCall() {
-            ApiUsage usage = client.apiUsage();
-            if (!usage.known()) {
-                return true;
-            }
-            if (usage.used() >= usage.limit()) {
-                stopped = "the org's daily API allocation is spent (" + usage.used() + " of " + usage.limit() + ")";
-                return false;
-            }
-            long budget = (long) Math.floor(settings.budgetShare() * usage.limit());
-            long spent = ledger.callsOn(today());
-            if (spent >= budget) {
-                stopped = "the write-back's daily budget is spent (" + spent + " of " + budget + " calls, "
-                        + Math.round(settings.budgetShare() * 100) + "% of the org's " + usage.limit() + ")";
+            String reason = budgetSpent();
+            if (reason != null) {
+                stopped = reason;
                 return false;
             }
             return true;
