@@ -65,11 +65,19 @@ public final class JourneyContextStore {
                      limit ?) t
             """;
 
+    /**
+     * When each stage was last and first seen, and how often, per customer. Lateral per customer so each reads only
+     * its own touchpoints along the index: as one {@code customer_key = any (?)} aggregate the planner takes a batch
+     * that is a fair share of the table for a sequential scan, and reads the whole table once per batch.
+     */
     private static final String STAGES_SQL = """
-            select customer_key, stage, max(occurred_at), min(occurred_at), count(*)
-              from touchpoint
-             where customer_key = any (?)
-             group by customer_key, stage
+            select k.customer_key, s.stage, s.last_at, s.first_at, s.n
+              from unnest(?::text[]) as k (customer_key)
+              cross join lateral (
+                    select stage, max(occurred_at) as last_at, min(occurred_at) as first_at, count(*) as n
+                      from touchpoint
+                     where customer_key = k.customer_key
+                     group by stage) s
             """;
 
     private static final String FINDINGS_SQL = """
