@@ -142,11 +142,12 @@ class JourneyContextStoreTest {
     }
 
     @Test
-    void onlyTheLatestTouchpointsAreListedButTheStageAndCountComeFromTheWholeJourney() {
+    void aShortRecentListShowsEachSystemsLatestAndTheStageAndCountComeFromTheWholeJourney() {
         JourneyContext trey = store(3).contexts(List.of(TREY)).get(0);
 
+        // newest of all are the call and the two newsletter moments; the solved ticket still gets Zendesk's place
         assertThat(trey.recentTouchpoints()).extracting(RecentTouchpoint::type)
-                .containsExactly("call", "campaign-click", "campaign-open");
+                .containsExactly("call", "campaign-click", "ticket-solved");
         assertThat(trey.touchpointCount()).isEqualTo(9);
         assertThat(trey.stage()).isEqualTo("service");
         assertThat(trey.summaryText()).contains("Recent touchpoints (3 of 9, newest first)");

@@ -261,6 +261,43 @@ class JourneyContextTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 recent touchpoints");
     }
 
+    // ---- which touchpoints are recent
+
+    @Test
+    void aBusySystemCannotPushTheOthersOffTheRecentList() {
+        List<RecentTouchpoint> candidates = new ArrayList<>();
+        for (int day = 10; day < 20; day++) {
+            candidates.add(touchpoint(Source.MAILCHIMP, "email_activity", "c/e/open/" + day, "campaign-open",
+                    "2026-10-" + day + "T08:00:00Z", "Opened a campaign email", null));
+        }
+        candidates.add(touchpoint(Source.SALESFORCE, "Task", "00T1", "call", "2026-07-12T09:00:00Z", "Call", null));
+        candidates.add(touchpoint(Source.SALESFORCE, "Task", "00T2", "call", "2026-07-01T09:00:00Z", "Call", null));
+        candidates.add(SOLVED);
+
+        List<RecentTouchpoint> recent = JourneyContext.recentAcrossSystems(candidates, 8);
+
+        // half the list for the newsletter, then the other systems' touchpoints, then the newsletter again as they ran out
+        assertThat(recent).extracting(t -> t.key().recordId()).containsExactly(
+                "c/e/open/19", "c/e/open/18", "c/e/open/17", "c/e/open/16", "c/e/open/15", "00T1", "17", "00T2");
+    }
+
+    @Test
+    void withoutABusySystemTheRecentListIsSimplyTheNewest() {
+        List<RecentTouchpoint> recent = JourneyContext.recentAcrossSystems(List.of(LEAD, WON, OPEN_CAMPAIGN, SOLVED), 3);
+
+        assertThat(recent).containsExactly(SOLVED, OPEN_CAMPAIGN, WON);
+    }
+
+    @Test
+    void aListShorterThanTheSystemsShowsTheLatestOfTheNewestSystems() {
+        RecentTouchpoint call = touchpoint(Source.SALESFORCE, "Task", "00T1", "call", "2026-07-12T09:00:00Z", "Call", null);
+
+        assertThat(JourneyContext.recentAcrossSystems(List.of(LEAD, OPEN_CAMPAIGN, SOLVED, call), 2))
+                .containsExactly(call, SOLVED);
+        assertThat(JourneyContext.recentAcrossSystems(List.of(LEAD, OPEN_CAMPAIGN, SOLVED, call), 1))
+                .containsExactly(call);
+    }
+
     // ---- the current stage
 
     @Test
