@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +27,8 @@ import java.util.function.Consumer;
 /**
  * The {@link JourneyContext} of customers anchored on a Salesforce Contact, read from the store in four set-based
  * queries per batch of customers however long their journeys: the customers with their Contact's name, owner and
- * Account (from raw_record); their latest touchpoints (a backward scan of the {@code touchpoint_timeline} index,
- * stopping after the few asked for); when each stage was last and first seen, with counts (one aggregate over their
+ * Account (from raw_record); their latest touchpoints in each system (backward scans of the
+ * {@code touchpoint_timeline} index, stopping after the few asked for); when each stage was last and first seen, with counts (one aggregate over their
  * touchpoints, which is all the current stage needs); and their open findings (along {@code finding_by_customer}).
  * Each batch is read in one repeatable-read transaction, so a derivation running meanwhile cannot give a context
  * touchpoints and counts from two different moments.
@@ -38,6 +39,9 @@ import java.util.function.Consumer;
 public final class JourneyContextStore {
     /** Customers per batch: four queries and a few thousand rows each. */
     public static final int BATCH = 1000;
+
+    private static final Object[] SOURCES = Arrays.stream(Touchpoint.Source.values()).map(Touchpoint.Source::wireName)
+            .toArray();
 
     private static final String CONTACTS_SQL = """
             select c.customer_key, c.persona_id, c.anchor_record_id, r.payload ->> 'Name', r.payload ->> 'FirstName',
@@ -51,16 +55,20 @@ public final class JourneyContextStore {
             """;
 
     /**
-     * The last N touchpoints of each customer. A lateral LIMIT reads exactly N index entries per customer from the
-     * end of its timeline; a window function (row_number over the partition) would read every touchpoint first.
+     * The last N touchpoints of each customer in each system, the candidates {@link JourneyContext#recentAcrossSystems}
+     * chooses from. A lateral LIMIT per customer and system walks the {@code touchpoint_timeline} index backwards and
+     * stops after N of that system: for the busiest system that is N entries; a quiet one may be walked further, but
+     * never beyond the customer's own timeline, which the stage aggregate reads anyway. A window function
+     * (row_number over the partition) would read and sort every touchpoint of every system first.
      */
     private static final String RECENT_SQL = """
             select k.customer_key, t.source, t.object_type, t.record_id, t.type, t.occurred_at, t.title, t.deep_link
               from unnest(?::text[]) as k (customer_key)
+              cross join unnest(?::text[]) as s (source)
               cross join lateral (
                     select source, object_type, record_id, type, occurred_at, title, deep_link
                       from touchpoint
-                     where customer_key = k.customer_key
+                     where customer_key = k.customer_key and source = s.source
                      order by occurred_at desc, source desc, object_type desc, record_id desc, type desc
                      limit ?) t
             """;
@@ -205,7 +213,8 @@ public final class JourneyContextStore {
 
                 List<JourneyContext> out = new ArrayList<>(contacts.size());
                 for (ContactRow row : contacts) {
-                    out.add(context(row, recent.getOrDefault(row.customerKey(), List.of()),
+                    out.add(context(row, JourneyContext.recentAcrossSystems(
+                                    recent.getOrDefault(row.customerKey(), List.of()), recentTouchpoints),
                             spans.getOrDefault(row.customerKey(), new Span()),
                             findings.getOrDefault(row.customerKey(), new Open())));
                 }
@@ -247,7 +256,8 @@ public final class JourneyContextStore {
         Map<String, List<RecentTouchpoint>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(RECENT_SQL)) {
             ps.setArray(1, c.createArrayOf("text", keys));
-            ps.setInt(2, recentTouchpoints);
+            ps.setArray(2, c.createArrayOf("text", SOURCES));
+            ps.setInt(3, recentTouchpoints);
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

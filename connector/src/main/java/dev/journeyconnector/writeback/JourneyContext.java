@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +53,8 @@ import java.util.regex.Pattern;
  * @param stageLabel         its label from the vocabulary; null exactly when stage is
  * @param touchpointCount    all the customer's touchpoints, not just the recent ones
  * @param firstTouchpointAt  when the journey began; null exactly when there are no touchpoints
- * @param recentTouchpoints  the latest touchpoints, newest first (at most as many as the store was asked for)
+ * @param recentTouchpoints  the customer's recent touchpoints, newest first: the newest of each system, as
+ *                           {@link #recentAcrossSystems} chooses them, the newest of all among them
  * @param openFindings       open findings not held for review, most severe first, then oldest first
  * @param heldFindings       open findings held for identity review: counted, not shown, not scored
  */
@@ -256,6 +260,47 @@ public record JourneyContext(String contactId, String customerKey, String name, 
         }
         return since.stream().max(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey);
+    }
+
+    /**
+     * Which of a customer's touchpoints a rep sees as recent: at most {@code n}, newest first, chosen so that one
+     * busy system cannot hide the others (a dozen newsletter opens would otherwise push the support tickets and the
+     * sales calls off the list). Every system the candidates come from is represented by its latest touchpoint (the
+     * newest systems first when {@code n} is smaller than their number); the rest of the list is the newest of the
+     * others, no system taking more than half of the list (rounded up) unless the other systems run out. The newest
+     * touchpoint overall is always listed.
+     *
+     * @param candidates at least the {@code n} newest touchpoints of each system; more do no harm
+     */
+    public static List<RecentTouchpoint> recentAcrossSystems(Collection<RecentTouchpoint> candidates, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the number of recent touchpoints must be at least 1, not " + n);
+        }
+        List<RecentTouchpoint> newestFirst = new ArrayList<>(new LinkedHashSet<>(candidates));
+        newestFirst.sort(RecentTouchpoint.NEWEST_FIRST);
+        List<RecentTouchpoint> chosen = new ArrayList<>();
+        Map<Touchpoint.Source, Integer> perSystem = new EnumMap<>(Touchpoint.Source.class);
+        // each system's latest: the list is newest first, so the first of each system is its latest
+        for (RecentTouchpoint t : newestFirst) {
+            if (chosen.size() < n && !perSystem.containsKey(t.source())) {
+                chosen.add(t);
+                perSystem.put(t.source(), 1);
+            }
+        }
+        int cap = (n + 1) / 2;
+        for (RecentTouchpoint t : newestFirst) {
+            if (chosen.size() < n && !chosen.contains(t) && perSystem.get(t.source()) < cap) {
+                chosen.add(t);
+                perSystem.merge(t.source(), 1, Integer::sum);
+            }
+        }
+        for (RecentTouchpoint t : newestFirst) {
+            if (chosen.size() < n && !chosen.contains(t)) {
+                chosen.add(t);
+            }
+        }
+        chosen.sort(RecentTouchpoint.NEWEST_FIRST);
+        return List.copyOf(chosen);
     }
 
     /** 100 minus 40/25/10/5 per open critical/high/medium/low finding (held ones excluded), at least 0. */
