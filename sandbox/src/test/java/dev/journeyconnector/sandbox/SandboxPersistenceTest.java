@@ -78,6 +78,28 @@ class SandboxPersistenceTest {
         }
     }
 
+    @Test
+    void deployedMetadataIsAppliedToTheDemoWorldAndItsFindingsSurviveARestart() throws Exception {
+        Path metadata = Path.of("..", "salesforce", "force-app", "main", "default");
+        SandboxOptions options = new SandboxOptions(null, dataDir, false, 0, metadata);
+        String findingId;
+        try (Sandbox sandbox = Sandbox.start(options)) {
+            PartnerConnection connection = connect(sandbox);
+            assertThat(connection.describeSObject("Journey_Finding__c").getKeyPrefix()).isEqualTo("a0J");
+            SObject finding = new SObject("Journey_Finding__c");
+            finding.setField("Finding_Key__c", "gap:sales-to-support");
+            finding.setField("Kind__c", "Handoff gap");
+            findingId = connection.upsert("Finding_Key__c", new SObject[] {finding})[0].getId();
+        }
+
+        try (Sandbox again = Sandbox.start(options)) {
+            assertThat(again.salesforce().org().rowById(findingId)).hasValueSatisfying(
+                    row -> assertThat(row).containsEntry("Finding_Key__c", "gap:sales-to-support").containsEntry("Name", "F-000001"));
+            assertThat(again.salesforce().org().type("Contact").orElseThrow().field("Journey_Health_Score__c")).isPresent();
+        }
+        assertThat(new SandboxOptions(null, dataDir, false, 0).deployMetadataDir()).isNull();
+    }
+
     private static PartnerConnection connect(Sandbox sandbox) throws Exception {
         HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(sandbox.salesforceUrl() + "/services/oauth2/token"))

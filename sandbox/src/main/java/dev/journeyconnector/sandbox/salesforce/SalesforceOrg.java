@@ -67,8 +67,8 @@ public final class SalesforceOrg implements SoqlDataSource {
 
     /**
      * Adds or redefines sObject types while the org runs, as a metadata deployment does: records of a
-     * redefined type keep their values (fields it no longer has are dropped from describe and queries, as
-     * Salesforce hides deleted fields), a new type starts empty.
+     * redefined type keep their values and read null for fields added, a new type starts empty. Deployments
+     * only add or redefine fields (see MetadataDeployment), so no stored value loses its field.
      */
     public synchronized void deploy(Collection<SObjectType> types) {
         types.forEach(this::install);
