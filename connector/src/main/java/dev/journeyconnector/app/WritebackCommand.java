@@ -108,11 +108,12 @@ final class WritebackCommand {
             int handedBack = all || !retried.isEmpty() ? ledger.retryDead(retried) : 0;
             List<DeadLetter> handed = letters.stream().filter(d -> all || retried.contains(d.key())).toList();
             if (handedBack > 0) {
-                out.println("Handed back " + handedBack + " dead letter" + (handedBack == 1 ? "" : "s") + " ("
-                        + byKind(handed) + "): " + (handedBack == 1 ? "it is" : "they are")
-                        + " to retry now, and the next 'journey --once'");
-                out.println("(or the running connector's next cycle) sends " + (handedBack == 1 ? "it" : "them")
-                        + " to Salesforce again. A record refused again comes back as a dead letter.");
+                boolean one = handedBack == 1;
+                out.println("Handed back " + handedBack + " dead letter" + (one ? "" : "s") + " (" + byKind(handed)
+                        + "): " + (one ? "it is" : "they are") + " to retry now.");
+                out.println("The next 'journey --once', or the running connector's next cycle, sends "
+                        + (one ? "it" : "them") + " to Salesforce again;");
+                out.println("refused again, " + (one ? "it comes back as a dead letter." : "they come back as dead letters."));
             } else if (all) {
                 out.println("No dead letters to retry.");
             }

@@ -127,8 +127,11 @@ final class WritebackText {
         }
         Budget b = s.lastOrgUsage().get();
         String used = b.orgUsed() == null ? "?" : number(b.orgUsed());
-        return used + " of " + number(b.orgLimit()) + " requests in the org's 24 hours, reported "
+        String line = used + " of " + number(b.orgLimit()) + " requests in the org's 24 hours, reported "
                 + MINUTE.format(b.updatedAt());
+        // Salesforce counts a rolling 24 hours, so a spent allocation frees up over time, not at midnight.
+        return b.orgUsed() != null && b.orgUsed() >= b.orgLimit()
+                ? line + ": spent, cycles write nothing until requests free up" : line;
     }
 
     private static List<String> notes(Status s) {
@@ -151,7 +154,7 @@ final class WritebackText {
         long toRetry = s.total(State.FAILED);
         if (toRetry > 0) {
             notes.add(number(toRetry) + " to retry: not written for a passing reason (a locked record, the budget,"
-                    + " a refused call); the next cycle sends " + (toRetry == 1 ? "it" : "them") + ".");
+                    + " a refused call);\nthe next cycle sends " + (toRetry == 1 ? "it" : "them") + ".");
         }
         long inFlight = s.total(State.SENDING);
         if (inFlight > 0) {

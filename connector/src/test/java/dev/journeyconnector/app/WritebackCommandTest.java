@@ -119,10 +119,12 @@ class WritebackCommandTest {
                 .contains("Nothing has been written back yet: 'journey --once' runs a cycle.")
                 .doesNotContain("dead letter");
 
-        ledger.spend(today, 1_500, 10_000, 15_000);
+        ledger.spend(today, 1_500, 15_000, 15_000);
         assertThat(status(false, NOON).out())
                 .contains("1,500 of 1,500 (10% of the org's 15,000 daily requests): spent, the write-back waits for"
-                        + " the next UTC day");
+                        + " the next UTC day")
+                .containsPattern("15,000 of 15,000 requests in the org's 24 hours, reported .* UTC: spent, cycles"
+                        + " write nothing until requests free up");
 
         TestStore.clean();
         assertThat(status(false, NOON).out()).contains("org usage               not reported yet");
@@ -209,8 +211,11 @@ class WritebackCommandTest {
         Result r = run("writeback", "retry", "--key", SLOW_REPLY, "--key", TREY, "--key", "no-such-key");
 
         assertThat(r.exit()).isEqualTo(JourneyConnector.FAILED);
-        assertThat(r.out()).startsWith("Handed back 1 dead letter (finding-task 1): it is to retry now, and the next"
-                + " 'journey --once'").contains("(or the running connector's next cycle) sends it to Salesforce again");
+        assertThat(r.out()).isEqualTo("""
+                Handed back 1 dead letter (finding-task 1): it is to retry now.
+                The next 'journey --once', or the running connector's next cycle, sends it to Salesforce again;
+                refused again, it comes back as a dead letter.
+                """);
         assertThat(r.err())
                 .contains("journey writeback retry: " + TREY + " is not a dead letter: contact-context is written"
                         + " (Contact " + TREY + "); journey-summary is to retry already")
@@ -232,7 +237,7 @@ class WritebackCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Handed back 2 dead letters (finding-record 1, finding-task 1): they are to"
-                + " retry now");
+                + " retry now.\n").endsWith("refused again, they come back as dead letters.\n");
         assertThat(ledger.deadLetters(null)).isEmpty();
         assertThat(ledger.counts().values()).noneMatch(byState -> byState.containsKey(State.DEAD));
         assertThat(ledger.counts().get("finding-record")).containsEntry(State.FAILED, 1L);
