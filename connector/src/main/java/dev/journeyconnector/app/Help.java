@@ -5,7 +5,7 @@ final class Help {
     private Help() {
     }
 
-    /** The help of one command: validate, drift, kpis and writeback have their own pages; the others share the full one. */
+    /** The help of one command: validate, drift, kpis and writeback have their own pages; the rest share one. */
     static String text(String command) {
         return text(command, null);
     }

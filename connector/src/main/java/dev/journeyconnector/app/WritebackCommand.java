@@ -113,7 +113,8 @@ final class WritebackCommand {
                         + "): " + (one ? "it is" : "they are") + " to retry now.");
                 out.println("The next 'journey --once', or the running connector's next cycle, sends "
                         + (one ? "it" : "them") + " to Salesforce again;");
-                out.println("refused again, " + (one ? "it comes back as a dead letter." : "they come back as dead letters."));
+                out.println("refused again, " + (one ? "it comes back as a dead letter."
+                        : "they come back as dead letters."));
             } else if (all) {
                 out.println("No dead letters to retry.");
             }

@@ -64,7 +64,8 @@ class CommandLineTest {
             assertThat(cli.help()).isTrue();
         });
         assertThat(CommandLine.parse("--once", "--json").problems())
-                .containsExactly("--json applies to drift, kpis, writeback status and writeback dead-letters, not to run");
+                .containsExactly("--json applies to drift, kpis, writeback status and writeback dead-letters,"
+                        + " not to run");
         assertThat(CommandLine.parse("drift", "--once").problems()).containsExactly("--once applies to run, not to drift");
     }
 
@@ -82,8 +83,8 @@ class CommandLineTest {
 
     @Test
     void retryCollectsEveryKeyGivenInEitherForm() {
-        CommandLine cli = CommandLine.parse("writeback", "retry", "--key", "slow-first-response|sf:003|zendesk/tickets/17",
-                "--key=journey-map", "--journey-log-level", "DEBUG");
+        CommandLine cli = CommandLine.parse("writeback", "retry", "--key",
+                "slow-first-response|sf:003|zendesk/tickets/17", "--key=journey-map", "--journey-log-level", "DEBUG");
 
         assertThat(cli.options().get("key").lines())
                 .containsExactly("slow-first-response|sf:003|zendesk/tickets/17", "journey-map");

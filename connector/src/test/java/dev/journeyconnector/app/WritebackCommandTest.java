@@ -100,7 +100,8 @@ class WritebackCommandTest {
                 .contains("write-back calls today  7 of 1,500 (10% of the org's 15,000 daily requests)")
                 .containsPattern("org usage\\s+1,234 of 15,000 requests in the org's 24 hours, reported "
                         + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC")
-                .contains("2 dead letters: Salesforce refused them for good. See why with 'journey writeback dead-letters'")
+                .contains("2 dead letters: Salesforce refused them for good."
+                        + " See why with 'journey writeback dead-letters'")
                 .contains("'journey writeback retry --key KEY' (or --all)")
                 .contains("1 to retry: ").contains("1 in flight: ");
     }
