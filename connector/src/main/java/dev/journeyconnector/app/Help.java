@@ -5,14 +5,113 @@ final class Help {
     private Help() {
     }
 
-    /** The help of one command: validate, drift and kpis have their own pages; the others share the full one. */
+    /** The help of one command: validate, drift, kpis and writeback have their own pages; the rest share one. */
     static String text(String command) {
+        return text(command, null);
+    }
+
+    /** The help of one command, and for writeback of its subject ({@code journey help writeback retry}). */
+    static String text(String command, String subject) {
         return switch (command) {
             case "validate" -> validate();
             case "drift" -> drift();
             case "kpis" -> kpis();
+            case "writeback" -> writeback(subject);
             default -> text();
         };
+    }
+
+    /** {@code journey writeback}: one page per subject, and an overview without one. */
+    static String writeback(String subject) {
+        return switch (subject == null ? "" : subject) {
+            case "status" -> writebackStatus();
+            case "dead-letters" -> writebackDeadLetters();
+            case "retry" -> writebackRetry();
+            default -> """
+                    Usage: journey writeback status [--json]
+                           journey writeback dead-letters [--kind KIND] [--json]
+                           journey writeback retry (--key KEY [--key KEY ...] | --all)
+
+                    The write-back keeps Salesforce in step with the findings, the journey context and the drift alert,
+                    and keeps a ledger of every record it wrote, by its own key. Records Salesforce refused for good (a
+                    validation rule, a missing permission, a deleted parent) become dead letters: never sent again
+                    until an ops admin hands them back.
+
+                      status         the ledger per kind and state, and today's API calls against the budget
+                      dead-letters   each refused record with Salesforce's reason and the fields it named
+                      retry          hand dead letters back to the next run
+
+                    Each reads the store alone (no Salesforce call). 'journey help writeback SUBJECT' explains one.
+                    """ + STORE_NOTE;
+        };
+    }
+
+    /** Shared by the writeback pages: who may open the store, and the exit codes. */
+    private static final String STORE_NOTE = """
+
+            The store must not be in use by a running connector when it is the embedded one (it has one owner);
+            with JOURNEY_DB_URL the commands run beside the connector.
+            """;
+
+    static String writebackStatus() {
+        return WritebackCommand.STATUS_USAGE + """
+
+
+                Counts the write-back ledger per kind and state, from the store alone:
+
+                  kinds    finding-task (a finding as a Task), finding-record (a finding as a Journey_Finding__c),
+                           journey-summary (the Task summing up a Contact's journey), contact-context (the
+                           Contact's Journey_* fields), drift-alert (the Task telling the ops owner the map drifted)
+                  states   written (Salesforce holds it), in flight (sent, not yet answered: the next cycle looks
+                           for it in Salesforce before sending again), to retry (not written for a passing reason:
+                           the next cycle sends it), dead-lettered (refused for good)
+
+                Then today's API calls by the write-back (UTC day) against its budget, JOURNEY_WRITEBACK_BUDGET_SHARE
+                of the org's daily allocation, and the org's usage as Salesforce last reported it. A cycle stops
+                writing when either is spent and goes on the next UTC day.
+
+                  --json   the same as JSON
+                """ + STORE_NOTE + """
+                Exit codes: 0 printed, 1 the store could not be read, 2 a setting or flag is wrong.
+                """;
+    }
+
+    static String writebackDeadLetters() {
+        return WritebackCommand.DEAD_LETTERS_USAGE + """
+
+
+                Lists the records Salesforce refused for good, newest first: the kind and key, the object and
+                operation, Salesforce's status code and message, the fields it named, when it failed, how many
+                times it was refused, and the Subject (Task) or Title__c (Journey_Finding__c) that was sent.
+
+                  --kind KIND   only one kind: finding-task, finding-record, journey-summary, contact-context,
+                                drift-alert
+                  --json        JSON, with the whole payload that was sent
+
+                Fix the cause in Salesforce or in the settings, then 'journey writeback retry --key KEY'.
+                """ + STORE_NOTE + """
+                Exit codes: 0 printed (also when there are none), 1 the store could not be read, 2 an unknown kind.
+                """;
+    }
+
+    static String writebackRetry() {
+        return WritebackCommand.RETRY_USAGE + """
+
+
+                Hands dead letters back to the next run: their ledger records become "to retry" and the letters go.
+                Nothing is sent now; the next 'journey --once', or the running connector's next cycle, sends them
+                with what the findings and journeys say then. A record refused again becomes a dead letter again,
+                its attempts counted.
+
+                  --key KEY   the dead letter's key, as 'journey writeback dead-letters' prints it; repeat for more.
+                              Quote it: finding keys hold '|'. A finding's Task and its Journey_Finding__c share the
+                              key, so both are handed back.
+                  --all       every dead letter
+                """ + STORE_NOTE + """
+                Exit codes: 0 handed back (or --all with none to hand back), 1 a key named is not a dead letter
+                (each is named; the others are still handed back) or the store could not be read, 2 neither or both
+                of --key and --all.
+                """;
     }
 
     static String drift() {
@@ -109,6 +208,13 @@ final class Help {
                                            temporary folder (never the connector's own store)
                        journey kpis --from DATE --to DATE [--persona ID] [--json]
                                            journey KPIs and path variants of a period, from the store
+                       journey writeback status [--json]
+                                           the write-back ledger per kind (written, in flight, to retry,
+                                           dead-lettered) and today's API calls against its budget
+                       journey writeback dead-letters [--kind KIND] [--json]
+                                           the records Salesforce refused for good, with its reason
+                       journey writeback retry (--key KEY ... | --all)
+                                           hand dead letters back to the next run
                        journey help [COMMAND]
 
                   --once               poll every source once, write back, print a summary and exit

@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The command line: {@code journey [run] [--once] [--setting-flag value ...]}, {@code journey validate},
  * {@code journey config}, {@code journey drift [--json]}, the insight commands working from the store
- * ({@code findings}, {@code insights}, {@code backtest}, {@code bench insights}), {@code journey help [COMMAND]}.
+ * ({@code findings}, {@code insights}, {@code backtest}, {@code bench insights}), the write-back's ledger and dead
+ * letters ({@code writeback status|dead-letters|retry}), {@code journey help [COMMAND]}.
  * Exit codes: 0 done, 1
  * the run failed (or the store could not be read), 2 the configuration, the command line or a mapping file is
  * wrong (nothing was started).
@@ -38,7 +39,7 @@ public final class JourneyConnector {
     public static int execute(String[] args, Map<String, String> env, Path dotEnv, PrintStream out, PrintStream err) {
         CommandLine cli = CommandLine.parse(args);
         if (cli.help()) {
-            out.print(Help.text(cli.command()));
+            out.print(Help.text(cli.command(), cli.options().get("subject")));
             return cli.problems().isEmpty() ? OK : BAD_CONFIG;
         }
         SettingsLoader.Loaded loaded = SettingsLoader.load(env, dotEnv, cli);
@@ -65,6 +66,7 @@ public final class JourneyConnector {
             case "bench" -> InsightBenchmark.run(config, cli.options(), out, err);
             case "drift" -> DriftCommand.run(config, cli.json(), Clock.systemUTC(), out, err);
             case "kpis" -> KpisCommand.run(config, cli.options(), out, err, java.time.Clock.systemUTC());
+            case "writeback" -> WritebackCommand.run(config, cli.options(), out, err, Clock.systemUTC());
             default -> run(config, cli.once(), out, err);
         };
     }

@@ -321,4 +321,67 @@ public final class WritebackLedger {
         }
     }
 
+    // Read-only views for the ops admin (journey writeback status, dead-letters, retry).
+
+    /**
+     * The write-back's spending on one UTC day.
+     *
+     * @param orgUsed   the org's API requests in its 24-hour window as the day's last LimitInfoHeader reported them;
+     *                  null when no answer that day carried the header
+     * @param orgLimit  the org's daily allocation, from the same header; null likewise
+     * @param updatedAt when the row last changed: the time of that report
+     */
+    public record Budget(LocalDate day, long calls, Long orgUsed, Long orgLimit, Instant updatedAt) {
+    }
+
+    /** {@code day}'s spending, empty when the write-back made no call that day. */
+    public java.util.Optional<Budget> budgetOn(LocalDate day) {
+        return budget("where day = ?", day);
+    }
+
+    /** The newest day on which Salesforce reported the org's usage: the last known usage and allocation. */
+    public java.util.Optional<Budget> lastOrgUsage() {
+        return budget("where org_limit is not null order by day desc limit 1", null);
+    }
+
+    private java.util.Optional<Budget> budget(String where, LocalDate day) {
+        String sql = "select day, calls, org_used, org_limit, updated_at from writeback_budget " + where;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (day != null) {
+                ps.setObject(1, day);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new Budget(rs.getObject(1, LocalDate.class), rs.getLong(2),
+                        rs.getObject(3, Long.class), rs.getObject(4, Long.class), rs.getTimestamp(5).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the write-back budget failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The entries with one of these record keys, of any kind (a finding's Task and record share its key). */
+    public List<Entry> entriesWithKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String sql = "select kind, record_key, crm_object, crm_id, content_hash, state, last_error, updated_at"
+                + " from writeback_record where record_key = any (?) order by record_key, kind";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), State.valueOf(rs.getString(6)), rs.getString(7), Map.of(),
+                            rs.getTimestamp(8).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the write-back ledger failed: " + e.getMessage(), e);
+        }
+    }
 }
