@@ -286,7 +286,8 @@ public final class ConnectorRun implements AutoCloseable {
         return new WriteBackStage(salesforce, ledger, java.util.List.of(findingWrites.records(), findingWrites.tasks(),
                 ContextWrites.contactFields(contexts, settings), ContextWrites.summaryTasks(contexts, settings),
                 new DriftAlert(new DriftStore(database.dataSource()), ledger, settings)),
-                settings, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+                settings, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
+                .startWhen(progress::everyPullPolled);
     }
 
     /** The thresholds of a rule for a persona, in words; says so when the rule is no longer configured. */

@@ -66,6 +66,8 @@ public final class WriteBackStage {
     private volatile OrgCapabilities org;
     private volatile WriteReport total = WriteReport.NONE;
     private volatile WritePlan lastPlan;
+    private volatile java.util.function.BooleanSupplier ready = () -> true;
+    private volatile boolean saidWaiting;
 
     public WriteBackStage(SalesforceClient client, WritebackLedger ledger, List<WriteSource> sources,
                           WriteBackSettings settings, Clock clock, Sleeper sleeper) {
@@ -79,6 +81,16 @@ public final class WriteBackStage {
         if (kinds != this.sources.size()) {
             throw new IllegalArgumentException("two write-back sources share a kind");
         }
+    }
+
+    /**
+     * Writes nothing until {@code ready} says so. A connector that analyses while its first pulls are still
+     * arriving sees half a journey (a won deal whose onboarding call is not pulled yet) and would raise alerts it
+     * completes a minute later; reps would see both.
+     */
+    public WriteBackStage startWhen(java.util.function.BooleanSupplier ready) {
+        this.ready = Objects.requireNonNull(ready, "ready");
+        return this;
     }
 
     public WriteBackSettings settings() {
@@ -111,6 +123,15 @@ public final class WriteBackStage {
     /** One cycle: reconcile, plan, send; or in a dry run, plan and keep the plan to print. */
     public WritePlan plan() {
         OrgCapabilities capabilities = org();
+        if (!ready.getAsBoolean()) {
+            if (!saidWaiting) {
+                saidWaiting = true;
+                LOG.info("Write-back waits until every pull has finished its first poll of this run");
+            }
+            WritePlan nothing = WritePlan.nothing(capabilities);
+            lastPlan = nothing;
+            return nothing;
+        }
         int reconciled = settings.dryRun() ? 0 : reconcile();
         WritePlan plan = plan(capabilities, reconciled);
         lastPlan = plan;

@@ -119,7 +119,7 @@ class JourneyDerivationIT {
         try (Database db = store(); var c = db.dataSource().getConnection(); var s = c.createStatement();
              var rs = s.executeQuery("select count(*) from touchpoint where title like '[Journey]%'")) {
             rs.next();
-            assertThat(rs.getLong(1)).as("touchpoints of the 53 summary Tasks the first run wrote").isZero();
+            assertThat(rs.getLong(1)).as("touchpoints of the Tasks the first run wrote").isZero();
         }
     }
 
@@ -174,6 +174,9 @@ class JourneyDerivationIT {
         environment.put("JOURNEY_DATA_DIR", dataDir.toString());
         environment.put("JOURNEY_ROUTES_DIR", Cli.ROUTES.toString());
         environment.put("JOURNEY_MAPPINGS_DIR", mappings.toString());
+        // Re-derived titles change the journey summaries, which the write-back would then update: this run is about
+        // the derivation reading only the store, so nothing is written back.
+        environment.put("JOURNEY_WRITEBACK_ENABLED", "false");
         JourneyConfig config = JourneyConfig.from(SettingsLoader.load(environment, dataDir.resolve("no.env"),
                 CommandLine.parse("--once")));
         return new ConnectorRun(config, true);

@@ -38,7 +38,7 @@ class MainJobIT {
 
     @Test
     @Order(1)
-    void firstRunPullsTheDemoWorldAndWritesOneSummaryTaskPerContactToItsOwner() throws Exception {
+    void firstRunPullsTheDemoWorldAndWritesTheFindingsAndOneSummaryTaskPerContactToItsOwner() throws Exception {
         Path dump = dataDir.resolve("after-first-run.json");
 
         Cli run = Cli.run(dataDir, "--once", "--sandbox-dump", dump.toString());
@@ -52,7 +52,10 @@ class MainJobIT {
                 .containsPattern("salesforce Case\\s+39\\s+39")
                 .containsPattern("salesforce CaseHistory\\s+116\\s+116")
                 .containsPattern("salesforce Task\\s+110\\s+110")
-                .contains("created 53, updated 0, unchanged 0, failed 0")
+                .contains("created 107, updated 0, unchanged 0, dead-lettered 0, to retry 0, deferred 0")
+                .containsPattern("finding-task\\s+created 54, updated 0")
+                .containsPattern("journey-summary\\s+created 53, updated 0")
+                // 107 Tasks of both kinds share one create call: 200 records fit in one.
                 .containsPattern("create\\s+1\\n");
         assertThat(run.pulledFrom("salesforce")).containsExactly(692, 692);
         assertThat(run.pulledFrom("mailchimp")[1]).as("Mailchimp records stored").isPositive();
@@ -69,7 +72,7 @@ class MainJobIT {
             assertThat(task.path("WhatId").asText("")).isEqualTo(contact.path("AccountId").asText(""));
             assertThat(task.path("Status").asText()).isEqualTo("Completed");
             assertThat(task.path("Description").asText())
-                    .startsWith("Journey summary for " + contact.path("FirstName").asText())
+                    .startsWith("Journey context for " + contact.path("FirstName").asText())
                     .endsWith("journey-connector:summary:" + contact.path("Id").asText());
         }
         JsonNode trey = summaries.stream()
@@ -86,14 +89,14 @@ class MainJobIT {
         assertThat(run.pulledFrom("salesforce")).containsExactly(0, 0);
         assertThat(run.storedTotal()).as("new or changed records, all sources").isZero();
         assertThat(run.out())
-                .contains("created 0, updated 0, unchanged 53, failed 0")
+                .contains("created 0, updated 0, unchanged 107, dead-lettered 0")
                 .doesNotContainPattern("\\n\\s+create\\s")
                 .doesNotContainPattern("\\n\\s+update\\s");
     }
 
     @Test
     @Order(3)
-    void aContactChangedInTheOrgIsPulledAloneAndItsSummaryUpdatedInPlace() throws Exception {
+    void aContactChangedInTheOrgIsPulledAloneAndOnlyItsSummaryIsUpdatedInPlace() throws Exception {
         String treyId = "003Jx0000000001IAA";
         try (Sandbox sandbox = Sandbox.start(new SandboxOptions(null, dataDir.resolve("sandbox"), false, 0));
              SalesforceClient client = SalesforceClients.connect(SalesforceClientSettings.builder(AuthFlow.CLIENT_CREDENTIALS)
@@ -115,10 +118,10 @@ class MainJobIT {
         assertThat(run.storedTotal()).isEqualTo(1);
         assertThat(run.out())
                 .containsPattern("salesforce Contact\\s+1\\s+1")
-                .contains("created 0, updated 1, unchanged 52, failed 0");
+                .contains("created 0, updated 1, unchanged 106, dead-lettered 0");
         List<JsonNode> treysTasks = records(JSON.readTree(dump.toFile()), "Task").stream()
                 .filter(t -> t.path("WhoId").asText().equals(treyId))
-                .filter(t -> t.path("Subject").asText().startsWith("[Journey]")).toList();
+                .filter(t -> t.path("Subject").asText().startsWith("[Journey] Journey summary")).toList();
         assertThat(treysTasks).singleElement().satisfies(t ->
                 assertThat(t.path("Subject").asText()).isEqualTo("[Journey] Journey summary: Trey Weller-Hughes"));
     }
@@ -132,9 +135,9 @@ class MainJobIT {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.pulledFrom("salesforce")).containsExactly(692, 692);
-        assertThat(run.out()).contains("created 53, updated 0, unchanged 0, failed 0");
+        assertThat(run.out()).contains("created 107, updated 0, unchanged 0, dead-lettered 0");
         assertThat(records(JSON.readTree(dump.toFile()), "Task").stream()
-                .filter(t -> t.path("Subject").asText().startsWith("[Journey]"))).hasSize(53);
+                .filter(t -> t.path("Subject").asText().startsWith("[Journey]"))).hasSize(107);
     }
 
     @Test
@@ -151,7 +154,7 @@ class MainJobIT {
         Cli again = Cli.run(dataDir, "--once");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.storedTotal()).isZero();
-        assertThat(again.out()).contains("unchanged 53");
+        assertThat(again.out()).contains("unchanged 107");
     }
 
     /** The records of one object in a sandbox dump (the Salesforce org's state). */
