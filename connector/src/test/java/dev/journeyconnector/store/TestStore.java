@@ -38,7 +38,8 @@ public final class TestStore {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate raw_record, source_cursor, writeback_record, connector_run, store_binding, touchpoint, customer, identity_review,"
                     + " unmapped_record, derived_record, derivation_state, drift_report, finding, insight_state,"
-                    + " evaluation_due, evaluation_request");
+                    + " evaluation_due, evaluation_request,"
+                    + " writeback_dead_letter, writeback_budget");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,282 @@
+package dev.journeyconnector.writeback;
+
+import dev.journeyconnector.salesforce.client.AuthFlow;
+import dev.journeyconnector.salesforce.client.SalesforceClientSettings;
+import dev.journeyconnector.salesforce.client.SalesforceClients;
+import dev.journeyconnector.sandbox.Sandbox;
+import dev.journeyconnector.sandbox.SandboxOptions;
+import dev.journeyconnector.sandbox.salesforce.ApiCounters;
+import dev.journeyconnector.sandbox.salesforce.SalesforceSimulator;
+import dev.journeyconnector.store.FindingStore;
+import dev.journeyconnector.store.FindingStore.Actor;
+import dev.journeyconnector.store.FindingStore.Evidence;
+import dev.journeyconnector.store.FindingStore.StoredFinding;
+import dev.journeyconnector.store.RawRecord;
+import dev.journeyconnector.store.RawStore;
+import dev.journeyconnector.store.TestStore;
+import dev.journeyconnector.store.WritebackLedger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write-back engine against the sandbox's Salesforce simulator (demo world "Meridian Group") and the embedded
+ * store: what a cycle costs in API calls, how it sorts Salesforce's refusals, and that each finding becomes exactly
+ * one Task whatever happens in between. Findings are seeded straight into the finding store for the org's real
+ * Contacts, each on its own anchor, owned by the org's real users; the raw store holds the Contacts and Users as a
+ * pull would have stored them (the stage takes a Contact's account and the users' activity from there).
+ */
+class WriteBackStageIT {
+    private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
+    private static final String RULE = "slow-first-response";
+    private static final String INTEGRATION_USER = "journey.integration@meridiangroup.example";
+
+    private static Sandbox sandbox;
+    private static SalesforceSimulator sim;
+    private static ApiCounters counters;
+    private static long worldDailyRequests;
+
+    private DataSource dataSource;
+    private FindingStore findings;
+    private RawStore raw;
+    private WritebackLedger ledger;
+    private RecordingSalesforceClient client;
+    private MovableClock clock;
+    private final List<Duration> waits = new ArrayList<>();
+    /** What the sleeper does besides recording the wait: a test may use it to clear a lock "meanwhile". */
+    private Runnable duringWait = () -> { };
+    private List<Map<String, Object>> contacts;
+    private List<String> users;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start(new SandboxOptions(null, null, false, 0));
+        sim = sandbox.salesforce();
+        counters = sim.counters();
+        worldDailyRequests = sim.dailyApiRequests();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void freshOrgAndStore() {
+        sim.resetToWorld();
+        sim.clearControls();
+        sim.resetApiUsage();
+        sim.setDailyApiRequests(worldDailyRequests);
+        dataSource = TestStore.clean().dataSource();
+        findings = new FindingStore(dataSource);
+        raw = new RawStore(dataSource);
+        ledger = new WritebackLedger(dataSource);
+        clock = new MovableClock(NOW);
+        contacts = liveRows("Contact").stream().sorted(Comparator.comparing(c -> (String) c.get("Id"))).toList();
+        users = liveRows("User").stream()
+                .filter(u -> Boolean.TRUE.equals(u.get("IsActive")) && !INTEGRATION_USER.equals(u.get("Username")))
+                .map(u -> (String) u.get("Id")).sorted().toList();
+        storeAsPulled("Contact", contacts, "AccountId");
+        storeAsPulled("User", liveRows("User"), "IsActive");
+        client = new RecordingSalesforceClient(SalesforceClients.connect(
+                SalesforceClientSettings.builder(AuthFlow.CLIENT_CREDENTIALS).loginUrl(sandbox.salesforceUrl())
+                        .clientId(sandbox.salesforceClientId()).clientSecret(sandbox.salesforceClientSecret()).build()));
+        counters.reset();
+    }
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
+
+    // ---- economy ----
+
+    @Test
+    void fourHundredFiftyNewFindingsCostThreeCreateCallsAndAnUnchangedSecondCycleCostsNone() {
+        List<StoredFinding> seeded = seed(450);
+        WriteBackStage stage = stage(settings());
+
+        WriteReport first = stage.run();
+
+        assertThat(counters.get("create")).isEqualTo(3);
+        // The client describes Task once (cached for its lifetime) to check the fields before its first save.
+        assertThat(counters.get("describeSObject")).isEqualTo(1);
+        assertThat(first.calls()).as("the report counts every call the simulator saw").isEqualTo(soapCalls()).isEqualTo(4);
+        assertThat(client.saves()).extracting(s -> s.records().size()).containsExactly(200, 200, 50);
+        assertThat(first.created()).isEqualTo(450);
+        assertThat(first.deadLettered() + first.failed() + first.deferred()).isZero();
+        Map<String, List<Map<String, Object>>> tasks = findingTasks();
+        assertThat(tasks.keySet()).isEqualTo(keys(seeded));
+        assertThat(tasks.values()).allSatisfy(t -> assertThat(t).as("Tasks per finding").hasSize(1));
+        assertLedgerHoldsTheOrgsIds(tasks);
+
+        long writesBefore = writeCalls();
+        WritePlan plan = stage.plan();
+        WriteReport second = stage.send(plan);
+
+        assertThat(plan.writes()).isEmpty();
+        assertThat(plan.unchanged()).containsEntry(FindingWrites.TASK_KIND, 450);
+        assertThat(writeCalls()).isEqualTo(writesBefore);
+        assertThat(second.calls()).isZero();
+        assertThat(second.unchanged()).isEqualTo(450);
+    }
+
+    // ---- helpers ----
+
+    private WriteBackSettings settings() {
+        return WriteBackSettings.defaults().withMode(OrgCapabilities.Mode.TASKS);
+    }
+
+    private WriteBackStage stage(WriteBackSettings settings) {
+        FindingWrites writes = new FindingWrites(findings, raw, ledger, settings,
+                (rule, persona) -> "first reply within 4 business hours for " + persona, clock);
+        return new WriteBackStage(client, ledger, List.of(writes.records(), writes.tasks()), settings, clock, d -> {
+            waits.add(d);
+            duringWait.run();
+        });
+    }
+
+    /**
+     * {@code n} open findings, round-robin over the org's Contacts, each on its own help-desk ticket (so each has its
+     * own key), owned round-robin by the org's users; stored as one evaluation of those customers.
+     */
+    private List<StoredFinding> seed(int n) {
+        List<StoredFinding> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(finding(i, (String) contacts.get(i % contacts.size()).get("Id")));
+        }
+        save(out);
+        return out;
+    }
+
+    private StoredFinding finding(int i, String contactId) {
+        String customer = "sf:" + contactId;
+        int ticket = 5000 + i;
+        String key = RULE + "|" + customer + "|zendesk/tickets/" + ticket;
+        return new StoredFinding(key, customer, "leisure-traveller", RULE, "pain-point", "high",
+                "Slow first reply on ticket " + ticket, "Ticket " + ticket + ": first reply after 31 h; the target is 4 h.",
+                List.of(new Evidence(NOW.minus(Duration.ofDays(2)), "ticket-opened \"Where is my itinerary?\"",
+                        "https://meridiangroup.zendesk.com/agent/tickets/" + ticket, "zendesk/tickets/" + ticket + "/ticket-opened")),
+                null, null, new Actor(users.get(i % users.size()), "ticket assignee", "assigned to the ticket"),
+                NOW.minus(Duration.ofDays(1)), FindingStore.State.OPEN, null);
+    }
+
+    /** Stores the findings as one evaluation of their customers (a customer's findings must all be given). */
+    private void save(List<StoredFinding> all) {
+        Set<String> customers = all.stream().map(StoredFinding::customerKey).collect(Collectors.toSet());
+        findings.save(customers, all, Set.of(), NOW);
+    }
+
+    private static Set<String> keys(List<StoredFinding> fs) {
+        return fs.stream().map(StoredFinding::key).collect(Collectors.toSet());
+    }
+
+    /** The org's live Tasks that carry a finding marker line, by finding key. */
+    private static Map<String, List<Map<String, Object>>> findingTasks() {
+        Map<String, List<Map<String, Object>>> out = new TreeMap<>();
+        for (Map<String, Object> t : liveRows("Task")) {
+            String description = (String) t.get("Description");
+            if (description == null) {
+                continue;
+            }
+            for (String line : description.split("\n")) {
+                if (line.startsWith(FindingWrites.MARKER)) {
+                    out.computeIfAbsent(line.substring(FindingWrites.MARKER.length()), k -> new ArrayList<>()).add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void assertLedgerHoldsTheOrgsIds(Map<String, List<Map<String, Object>>> tasks) {
+        Map<String, WritebackLedger.Entry> entries = ledger.entries(FindingWrites.TASK_KIND);
+        assertThat(entries.keySet()).isEqualTo(tasks.keySet());
+        entries.forEach((key, e) -> {
+            assertThat(e.state()).as(key).isEqualTo(WritebackLedger.State.WRITTEN);
+            assertThat(e.crmId()).as(key).isEqualTo(tasks.get(key).get(0).get("Id"));
+        });
+    }
+
+    /** Every SOAP call the simulator received (the OAuth token request is no API call). */
+    private static long soapCalls() {
+        return counters.snapshot().entrySet().stream().filter(e -> !e.getKey().equals("oauthToken"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static long writeCalls() {
+        return counters.get("create") + counters.get("update") + counters.get("upsert");
+    }
+
+    /** The org's rows that are not deleted, copied (the simulator is idle while a test reads them). */
+    private static List<Map<String, Object>> liveRows(String sobject) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : List.copyOf(sim.org().rows(sobject))) {
+            if (!Boolean.TRUE.equals(row.get("IsDeleted"))) {
+                out.add(new LinkedHashMap<>(row));
+            }
+        }
+        return out;
+    }
+
+    /** Stores the rows' Id and one field as the Salesforce pull would have stored the records. */
+    private void storeAsPulled(String sobject, List<Map<String, Object>> rows, String field) {
+        List<RawRecord> records = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> payload = new HashMap<>();
+            payload.put("Id", row.get("Id"));
+            if (row.get(field) != null) {
+                payload.put(field, row.get(field));
+            }
+            records.add(new RawRecord((String) row.get("Id"), NOW.minus(Duration.ofDays(3)), false, payload));
+        }
+        raw.storePage("salesforce", sobject, records, null);
+    }
+
+    /** A clock a test moves on, e.g. to the next day. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the write-back reads UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
