@@ -141,7 +141,203 @@ class WriteBackStageIT {
         assertThat(second.unchanged()).isEqualTo(450);
     }
 
+    // ---- refusals ----
+
+    @Test
+    void recordsRefusedForGoodAreDeadLetteredAloneAndSentAgainOnlyWhenHandedBack() {
+        // 197 findings on 50 Contacts, and one finding each on three Contacts someone deletes in Salesforce after
+        // the pull stored them: the Tasks for those three name a deleted WhoId.
+        List<StoredFinding> seeded = new ArrayList<>();
+        for (int i = 0; i < 197; i++) {
+            seeded.add(finding(i, contactId(i % 50)));
+        }
+        List<StoredFinding> doomed = List.of(finding(197, contactId(50)), finding(198, contactId(51)),
+                finding(199, contactId(52)));
+        seeded.addAll(doomed);
+        save(seeded);
+        sim.org().delete(List.of(contactId(50), contactId(51), contactId(52)), integrationUserId());
+        WriteBackStage stage = stage(settings());
+
+        WriteReport first = stage.run();
+
+        assertThat(counters.get("create")).as("one call for the 200").isEqualTo(1);
+        assertThat(first.created()).isEqualTo(197);
+        assertThat(first.deadLettered()).isEqualTo(3);
+        assertThat(first.failed() + first.deferred()).isZero();
+        assertThat(findingTasks().keySet()).isEqualTo(keys(seeded.subList(0, 197)));
+        List<WritebackLedger.DeadLetter> letters = ledger.deadLetters(FindingWrites.TASK_KIND);
+        assertThat(letters).extracting(WritebackLedger.DeadLetter::key).containsExactlyInAnyOrderElementsOf(keys(doomed));
+        assertThat(letters).allSatisfy(d -> {
+            assertThat(d.statusCode()).isEqualTo("ENTITY_IS_DELETED");
+            assertThat(d.message()).isEqualTo("entity is deleted");
+            assertThat(d.fields()).containsExactly("WhoId");
+            assertThat(d.operation()).isEqualTo("create");
+            assertThat(d.crmObject()).isEqualTo("Task");
+            assertThat(d.payload().get("Description").toString()).endsWith(FindingWrites.MARKER + d.key());
+            assertThat(d.attempts()).isEqualTo(1);
+        });
+        assertThat(ledger.counts().get(FindingWrites.TASK_KIND))
+                .isEqualTo(Map.of(WritebackLedger.State.WRITTEN, 197L, WritebackLedger.State.DEAD, 3L));
+
+        WritePlan second = stage.plan();
+        WriteReport secondReport = stage.send(second);
+
+        assertThat(second.writes()).as("neither the 197 nor the 3 are sent again").isEmpty();
+        assertThat(second.dead()).isEqualTo(3);
+        assertThat(second.unchanged()).containsEntry(FindingWrites.TASK_KIND, 197);
+        assertThat(secondReport.calls()).isZero();
+        assertThat(counters.get("create")).isEqualTo(1);
+
+        assertThat(ledger.retryDead(keys(doomed))).isEqualTo(3);
+        WritePlan third = stage.plan();
+        stage.send(third);
+
+        assertThat(third.writes()).extracting(p -> p.write().key()).containsExactlyInAnyOrderElementsOf(keys(doomed));
+        assertThat(third.writes()).extracting(WritePlan.Planned::op).containsOnly(WritePlan.Op.CREATE);
+        assertThat(counters.get("create")).isEqualTo(2);
+        assertThat(markers(client.saves().get(client.saves().size() - 1))).isEqualTo(keys(doomed));
+        // Still deleted in the org: refused again and dead-lettered again (retryDead dropped the old letters).
+        assertThat(ledger.deadLetters(FindingWrites.TASK_KIND)).extracting(WritebackLedger.DeadLetter::key)
+                .containsExactlyInAnyOrderElementsOf(keys(doomed));
+        assertThat(ledger.counts().get(FindingWrites.TASK_KIND))
+                .isEqualTo(Map.of(WritebackLedger.State.WRITTEN, 197L, WritebackLedger.State.DEAD, 3L));
+        assertThat(findingTasks()).hasSize(197);
+    }
+
+    @Test
+    void aFindingThatClearsCostsOneUpdateThatCompletesItsTaskAndLeavesTheOthersAlone() {
+        List<StoredFinding> seeded = seed(10);
+        WriteBackStage stage = stage(settings());
+        stage.run();
+        StoredFinding cleared = seeded.get(0);
+        String taskId = ledger.entries(FindingWrites.TASK_KIND).get(cleared.key()).crmId();
+        Map<String, List<Map<String, Object>>> before = findingTasks();
+        long createsBefore = counters.get("create");
+        save(List.of(resolved(cleared, NOW.plus(Duration.ofHours(3)))));
+
+        WriteReport report = stage.run();
+
+        assertThat(counters.get("update")).isEqualTo(1);
+        assertThat(counters.get("create")).isEqualTo(createsBefore);
+        assertThat(counters.get("upsert")).isZero();
+        assertThat(report.updated()).isEqualTo(1);
+        assertThat(report.created()).isZero();
+        assertThat(report.unchanged()).isEqualTo(9);
+        RecordingSalesforceClient.Save update = client.saves().get(client.saves().size() - 1);
+        assertThat(update.operation()).isEqualTo("update");
+        assertThat(update.records()).singleElement().satisfies(r -> assertThat(r.get("Id")).isEqualTo(taskId));
+        Map<String, List<Map<String, Object>>> after = findingTasks();
+        Map<String, Object> task = after.get(cleared.key()).get(0);
+        assertThat(task.get("Id")).isEqualTo(taskId);
+        assertThat(task.get("Status")).isEqualTo("Completed");
+        assertThat((String) task.get("Description")).contains("Resolved: 2026-11-21 12:00 UTC");
+        for (StoredFinding f : seeded.subList(1, seeded.size())) {
+            assertThat(after.get(f.key())).as(f.key()).isEqualTo(before.get(f.key()));
+        }
+        assertThat(after).hasSize(10);
+        assertThat(stage.plan().writes()).as("the completed Task is now current").isEmpty();
+    }
+
+    // ---- locks ----
+
+    @Test
+    void recordsWhoseParentIsLockedAreSentAgainAloneGroupedByParentAndWrittenOnce() {
+        List<StoredFinding> seeded = seed(40);
+        List<String> lockedParents = List.of(accountOf(contactId(0)), accountOf(contactId(7)));
+        Set<String> lockedKeys = seeded.stream().filter(f -> lockedParents.contains(accountOf(contactOf(f))))
+                .map(StoredFinding::key).collect(Collectors.toSet());
+        assertThat(lockedKeys).hasSizeGreaterThanOrEqualTo(2);
+        sim.lockRecords(lockedParents);
+        duringWait = sim::unlockRecords; // the other transaction commits while the stage waits
+
+        WriteReport report = stage(settings()).run();
+
+        assertThat(counters.get("create")).isEqualTo(2);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(client.saves()).hasSize(2);
+        assertThat(client.saves().get(0).records()).hasSize(40);
+        RecordingSalesforceClient.Save retry = client.saves().get(1);
+        assertThat(markers(retry)).as("only the refused records are sent again").isEqualTo(lockedKeys);
+        List<String> parents = retry.records().stream().map(r -> (String) r.get("WhatId")).toList();
+        assertThat(parents).as("grouped by parent").isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(report.created()).isEqualTo(40);
+        assertThat(report.failed() + report.deadLettered() + report.deferred()).isZero();
+        Map<String, List<Map<String, Object>>> tasks = findingTasks();
+        assertThat(tasks.keySet()).isEqualTo(keys(seeded));
+        assertThat(tasks.values()).allSatisfy(t -> assertThat(t).as("Tasks per finding").hasSize(1));
+        assertLedgerHoldsTheOrgsIds(tasks);
+    }
+
+    @Test
+    void recordsStillLockedAfterTheLastRetryFailForThisCycleAndAreWrittenTheNext() {
+        List<StoredFinding> seeded = seed(40);
+        List<String> lockedParents = List.of(accountOf(contactId(3)));
+        Set<String> lockedKeys = seeded.stream().filter(f -> lockedParents.contains(accountOf(contactOf(f))))
+                .map(StoredFinding::key).collect(Collectors.toSet());
+        sim.lockRecords(lockedParents);
+        WriteBackStage stage = stage(settings());
+
+        WriteReport first = stage.run();
+
+        assertThat(counters.get("create")).as("the first call and three retries").isEqualTo(4);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(client.saves().subList(1, 4)).allSatisfy(s -> assertThat(markers(s)).isEqualTo(lockedKeys));
+        assertThat(first.created()).isEqualTo(40 - lockedKeys.size());
+        assertThat(first.failed()).isEqualTo(lockedKeys.size());
+        assertThat(first.deadLettered()).isZero();
+        Map<String, WritebackLedger.Entry> entries = ledger.entries(FindingWrites.TASK_KIND);
+        for (String key : lockedKeys) {
+            assertThat(entries.get(key).state()).isEqualTo(WritebackLedger.State.FAILED);
+            assertThat(entries.get(key).lastError()).startsWith("UNABLE_TO_LOCK_ROW");
+        }
+        assertThat(findingTasks().keySet()).doesNotContainAnyElementsOf(lockedKeys);
+
+        sim.unlockRecords();
+        WriteReport second = stage.run();
+
+        assertThat(counters.get("create")).isEqualTo(5);
+        assertThat(markers(client.saves().get(4))).isEqualTo(lockedKeys);
+        assertThat(second.created()).isEqualTo(lockedKeys.size());
+        Map<String, List<Map<String, Object>>> tasks = findingTasks();
+        assertThat(tasks.keySet()).isEqualTo(keys(seeded));
+        assertThat(tasks.values()).allSatisfy(t -> assertThat(t).hasSize(1));
+        assertLedgerHoldsTheOrgsIds(tasks);
+    }
+
     // ---- helpers ----
+
+    private String contactId(int i) {
+        return (String) contacts.get(i).get("Id");
+    }
+
+    private static String contactOf(StoredFinding f) {
+        return f.customerKey().substring("sf:".length());
+    }
+
+    /** The Contact's account: the WhatId of its findings' Tasks (the Contact itself for one without an account). */
+    private String accountOf(String contactId) {
+        return contacts.stream().filter(c -> contactId.equals(c.get("Id"))).findFirst()
+                .map(c -> (String) c.get("AccountId")).orElse(contactId);
+    }
+
+    private static String integrationUserId() {
+        return liveRows("User").stream().filter(u -> INTEGRATION_USER.equals(u.get("Username")))
+                .map(u -> (String) u.get("Id")).findFirst().orElseThrow();
+    }
+
+    private static StoredFinding resolved(StoredFinding f, Instant at) {
+        return new StoredFinding(f.key(), f.customerKey(), f.personaId(), f.ruleId(), f.kind(), f.severity(), f.title(),
+                f.explanation(), f.evidence(), f.handoffFrom(), f.handoffTo(), f.actor(), f.detectedAt(),
+                FindingStore.State.RESOLVED, at);
+    }
+
+    /** The finding keys of the Tasks one save call carried, by their marker lines. */
+    private static Set<String> markers(RecordingSalesforceClient.Save save) {
+        return save.records().stream().map(r -> {
+            String description = (String) r.get("Description");
+            return description.substring(description.lastIndexOf('\n') + 1 + FindingWrites.MARKER.length());
+        }).collect(Collectors.toSet());
+    }
 
     private WriteBackSettings settings() {
         return WriteBackSettings.defaults().withMode(OrgCapabilities.Mode.TASKS);
