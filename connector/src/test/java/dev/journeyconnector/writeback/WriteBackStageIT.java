@@ -304,6 +304,100 @@ class WriteBackStageIT {
         assertLedgerHoldsTheOrgsIds(tasks);
     }
 
+    // ---- limits ----
+
+    @Test
+    void aCallRefusedForConcurrentRequestsIsSentAgainAfterABackoff() {
+        List<StoredFinding> seeded = seed(50);
+        WriteBackStage stage = stage(settings());
+        client.describe("Task"); // the client knows Task already: the refused call is the create itself
+        WritePlan plan = stage.plan();
+        sim.failNextCallsWithConcurrentLimit(1);
+
+        WriteReport report = stage.send(plan);
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(counters.get("create")).as("the refused call and the one that went through").isEqualTo(2);
+        assertThat(client.saves()).hasSize(2).allSatisfy(s -> assertThat(markers(s)).isEqualTo(keys(seeded)));
+        assertThat(report.created()).isEqualTo(50);
+        assertThat(report.failed() + report.deferred() + report.deadLettered()).isZero();
+        assertThat(report.stopped()).isNull();
+        Map<String, List<Map<String, Object>>> tasks = findingTasks();
+        assertThat(tasks.keySet()).isEqualTo(keys(seeded));
+        assertThat(tasks.values()).allSatisfy(t -> assertThat(t).hasSize(1));
+    }
+
+    @Test
+    void whenTheOrgsDailyAllocationRunsOutWritingStopsAndTheNextCycleWritesTheRestOnce() {
+        List<StoredFinding> seeded = seed(450);
+        WriteBackStage stage = stage(settings());
+        client.describe("Task");
+        WritePlan plan = stage.plan();
+        sim.setDailyApiRequests(sim.apiUsageToday() + 1); // room for exactly one more call today
+
+        WriteReport first = stage.send(plan);
+
+        assertThat(counters.get("create")).isEqualTo(1);
+        assertThat(first.created()).isEqualTo(200);
+        assertThat(first.deferred()).isEqualTo(250);
+        assertThat(first.stopped()).contains("daily API allocation is spent");
+        assertThat(findingTasks()).hasSize(200);
+        assertThat(ledger.counts().get(FindingWrites.TASK_KIND)).isEqualTo(Map.of(WritebackLedger.State.WRITTEN, 200L));
+
+        // The client's last header says "spent": a cycle looks again with one call before giving up on the day.
+        WriteReport stillSpent = stage.run();
+
+        assertThat(counters.get("getServerTimestamp")).as("refused, nothing sent").isEqualTo(1);
+        assertThat(counters.get("create")).isEqualTo(1);
+        assertThat(stillSpent.created()).isZero();
+        assertThat(stillSpent.deferred()).isEqualTo(250);
+        assertThat(stillSpent.stopped()).contains("daily API allocation is spent");
+
+        sim.setDailyApiRequests(worldDailyRequests);
+        WriteReport second = stage.run();
+
+        assertThat(counters.get("getServerTimestamp")).isEqualTo(2);
+        assertThat(second.created()).isEqualTo(250);
+        assertThat(second.deferred() + second.failed()).isZero();
+        assertThat(counters.get("create")).isEqualTo(3);
+        assertThat(second.calls()).isEqualTo(3);
+        Map<String, List<Map<String, Object>>> tasks = findingTasks();
+        assertThat(tasks.keySet()).isEqualTo(keys(seeded));
+        assertThat(tasks.values()).allSatisfy(t -> assertThat(t).as("Tasks per finding").hasSize(1));
+        assertLedgerHoldsTheOrgsIds(tasks);
+    }
+
+    @Test
+    void aCallRefusedBecauseTheAllocationIsSpentStopsTheCycleAndLosesNothing() {
+        List<StoredFinding> seeded = seed(450);
+        WriteBackStage stage = stage(settings());
+        client.describe("Task");
+        WritePlan plan = stage.plan();
+        // Other integrations spent the rest of today's allocation since the client last heard from Salesforce.
+        sim.setDailyApiRequests(sim.apiUsageToday());
+
+        WriteReport first = stage.send(plan);
+
+        assertThat(counters.get("create")).as("the one refused call").isEqualTo(1);
+        assertThat(waits).as("no point waiting for a daily allocation").isEmpty();
+        assertThat(first.created()).isZero();
+        assertThat(first.failed()).isEqualTo(200);
+        assertThat(first.deferred()).isEqualTo(250);
+        assertThat(first.stopped()).contains("TotalRequests");
+        assertThat(findingTasks()).isEmpty();
+        assertThat(ledger.counts().get(FindingWrites.TASK_KIND)).isEqualTo(Map.of(WritebackLedger.State.FAILED, 200L));
+
+        sim.setDailyApiRequests(worldDailyRequests);
+        WriteReport second = stage.run();
+
+        assertThat(second.created()).isEqualTo(450);
+        assertThat(counters.get("create")).isEqualTo(4);
+        Map<String, List<Map<String, Object>>> tasks = findingTasks();
+        assertThat(tasks.keySet()).isEqualTo(keys(seeded));
+        assertThat(tasks.values()).allSatisfy(t -> assertThat(t).hasSize(1));
+        assertLedgerHoldsTheOrgsIds(tasks);
+    }
+
     // ---- helpers ----
 
     private String contactId(int i) {
