@@ -398,6 +398,142 @@ class WriteBackStageIT {
         assertLedgerHoldsTheOrgsIds(tasks);
     }
 
+    // ---- budget ----
+
+    @Test
+    void theWriteBacksShareOfTheAllocationAllowsOneCallADayAndTheNextDayContinues() {
+        List<StoredFinding> seeded = seed(450);
+        sim.setDailyApiRequests(1000);
+        client.describe("Task"); // the header now says the org allows 1,000 calls a day
+        // 0.15% of 1,000 = 1.5: one call a day for the write-back.
+        WriteBackStage stage = stage(new WriteBackSettings("[Journey]", null, null, OrgCapabilities.Mode.TASKS, 0.0015,
+                Duration.ofMinutes(15), 3, 3, Duration.ofSeconds(1), false));
+
+        WriteReport day1 = stage.run();
+
+        assertThat(writeCalls()).isEqualTo(1);
+        assertThat(day1.created()).isEqualTo(200);
+        assertThat(day1.deferred()).isEqualTo(250);
+        assertThat(day1.stopped()).contains("the write-back's daily budget is spent (1 of 1 calls");
+        assertThat(ledger.callsOn(NOW.atZone(ZoneOffset.UTC).toLocalDate())).isEqualTo(1);
+
+        WriteReport laterThatDay = stage.run();
+
+        assertThat(writeCalls()).isEqualTo(1);
+        assertThat(laterThatDay.calls()).isZero();
+        assertThat(laterThatDay.deferred()).isEqualTo(250);
+
+        clock.advance(Duration.ofDays(1));
+        WriteReport day2 = stage.run();
+
+        assertThat(writeCalls()).isEqualTo(2);
+        assertThat(day2.created()).isEqualTo(200);
+        assertThat(day2.deferred()).isEqualTo(50);
+
+        clock.advance(Duration.ofDays(1));
+        WriteReport day3 = stage.run();
+
+        assertThat(writeCalls()).isEqualTo(3);
+        assertThat(day3.created()).isEqualTo(50);
+        assertThat(day3.deferred()).isZero();
+        Map<String, List<Map<String, Object>>> tasks = findingTasks();
+        assertThat(tasks.keySet()).isEqualTo(keys(seeded));
+        assertThat(tasks.values()).allSatisfy(t -> assertThat(t).hasSize(1));
+    }
+
+    // ---- exactly once ----
+
+    @Test
+    void afterACrashBetweenSendAndStoreTheNextPlanFindsTheCreatedTasksAndCreatesOnlyTheMissingOnes() {
+        List<StoredFinding> seeded = seed(10);
+        WriteBackSettings settings = settings();
+        List<CrmWrite> wanted = new FindingWrites(findings, raw, ledger, settings, WriteBackStageIT::thresholds, clock)
+                .tasks().wanted(OrgCapabilities.TASKS_ONLY).writes();
+        assertThat(wanted).hasSize(10);
+        // The interrupted run: all ten marked in flight, one create call for them that Salesforce carried out for
+        // the first six (the rest of the run never came: no outcome was stored).
+        ledger.markSending(wanted.stream().map(w -> new WritebackLedger.Entry(w.kind(), w.key(), w.sobject(), null,
+                w.contentHash(), WritebackLedger.State.SENDING, null, w.locator(), null)).toList());
+        List<CrmWrite> arrived = wanted.subList(0, 6);
+        List<CrmWrite> lost = wanted.subList(6, 10);
+        client.create("Task", arrived.stream()
+                .map(w -> WriteBackStage.payload(new WritePlan.Planned(w, WritePlan.Op.CREATE, null))).toList());
+        Map<String, List<Map<String, Object>>> afterCrash = findingTasks();
+        assertThat(afterCrash).hasSize(6);
+        counters.reset();
+        WriteBackStage restarted = stage(settings);
+
+        WritePlan plan = restarted.plan();
+
+        assertThat(plan.reconciled()).isEqualTo(6);
+        assertThat(counters.get("create")).isZero();
+        assertThat(counters.get("query")).isEqualTo(1);
+        assertThat(plan.writes()).extracting(p -> p.write().key())
+                .containsExactlyInAnyOrderElementsOf(lost.stream().map(CrmWrite::key).toList());
+        assertThat(plan.writes()).extracting(WritePlan.Planned::op).containsOnly(WritePlan.Op.CREATE);
+        Map<String, WritebackLedger.Entry> entries = ledger.entries(FindingWrites.TASK_KIND);
+        for (CrmWrite w : arrived) {
+            assertThat(entries.get(w.key()).state()).isEqualTo(WritebackLedger.State.WRITTEN);
+            assertThat(entries.get(w.key()).crmId()).isEqualTo(afterCrash.get(w.key()).get(0).get("Id"));
+        }
+        assertThat(ledger.inFlight()).isEmpty();
+
+        WriteReport report = restarted.send(plan);
+
+        assertThat(counters.get("create")).isEqualTo(1);
+        assertThat(report.created()).isEqualTo(4);
+        assertThat(report.reconciled()).isEqualTo(6);
+        Map<String, List<Map<String, Object>>> tasks = findingTasks();
+        assertThat(tasks.keySet()).isEqualTo(keys(seeded));
+        assertThat(tasks.values()).allSatisfy(t -> assertThat(t).as("Tasks per finding").hasSize(1));
+        assertLedgerHoldsTheOrgsIds(tasks);
+        assertThat(restarted.plan().writes()).isEmpty();
+    }
+
+    // ---- dry run ----
+
+    @Test
+    void aDryRunListsTheWritesAndChangesNothingInTheOrgOrTheLedger() {
+        List<StoredFinding> seeded = seed(20);
+        stage(settings()).run();
+        StoredFinding cleared = seeded.get(0);
+        save(List.of(resolved(cleared, NOW.plus(Duration.ofHours(1)))));
+        List<StoredFinding> fresh = new ArrayList<>();
+        for (int i = 20; i < 25; i++) {
+            fresh.add(finding(i, contactId(i)));
+        }
+        save(fresh);
+        Map<String, WritebackLedger.Entry> ledgerBefore = ledger.entries(FindingWrites.TASK_KIND);
+        Map<String, List<Map<String, Object>>> orgBefore = findingTasks();
+        long tasksBefore = liveRows("Task").size();
+        long writesBefore = writeCalls();
+        long spentBefore = ledger.callsOn(NOW.atZone(ZoneOffset.UTC).toLocalDate());
+        WriteBackStage dry = stage(settings().withDryRun(true));
+
+        WritePlan plan = dry.plan();
+        WriteReport report = dry.send(plan);
+
+        assertThat(plan.counts()).isEqualTo(Map.of(FindingWrites.TASK_KIND,
+                Map.of(WritePlan.Op.CREATE, 5, WritePlan.Op.UPDATE, 1)));
+        assertThat(plan.writes()).filteredOn(p -> p.op() == WritePlan.Op.UPDATE).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.write().key()).isEqualTo(cleared.key());
+                    assertThat(p.crmId()).isEqualTo(ledgerBefore.get(cleared.key()).crmId());
+                    assertThat(p.write().fields()).containsEntry("Status", "Completed");
+                });
+        String listing = plan.render();
+        assertThat(listing).contains("update Task " + ledgerBefore.get(cleared.key()).crmId())
+                .contains("6 to send, 19 unchanged");
+        fresh.forEach(f -> assertThat(listing).contains(f.key()));
+        assertThat(dry.lastPlan()).isSameAs(plan);
+        assertThat(report.written() + report.calls()).isZero();
+        assertThat(writeCalls()).isEqualTo(writesBefore);
+        assertThat(liveRows("Task")).hasSize((int) tasksBefore);
+        assertThat(findingTasks()).isEqualTo(orgBefore);
+        assertThat(ledger.entries(FindingWrites.TASK_KIND)).isEqualTo(ledgerBefore);
+        assertThat(ledger.callsOn(NOW.atZone(ZoneOffset.UTC).toLocalDate())).isEqualTo(spentBefore);
+    }
+
     // ---- helpers ----
 
     private String contactId(int i) {
@@ -438,12 +574,15 @@ class WriteBackStageIT {
     }
 
     private WriteBackStage stage(WriteBackSettings settings) {
-        FindingWrites writes = new FindingWrites(findings, raw, ledger, settings,
-                (rule, persona) -> "first reply within 4 business hours for " + persona, clock);
+        FindingWrites writes = new FindingWrites(findings, raw, ledger, settings, WriteBackStageIT::thresholds, clock);
         return new WriteBackStage(client, ledger, List.of(writes.records(), writes.tasks()), settings, clock, d -> {
             waits.add(d);
             duringWait.run();
         });
+    }
+
+    private static String thresholds(String ruleId, String personaId) {
+        return "first reply within 4 business hours for " + personaId;
     }
 
     /**
