@@ -412,12 +412,38 @@ public final class WriteBackStage {
         }
 
         private boolean budgetAllowsCall() {
+            ApiUsage usage = client.apiUsage();
+            if (usage.known() && usage.used() >= usage.limit() && callsMade == 0) {
+                // The header is from the client's last answer, which may be hours old: the allocation is a rolling
+                // 24-hour one and an admin may have raised it. Without a fresh look a write-back that spent the
+                // allocation would never write again on this client.
+                if (freshUsage() == null) {
+                    return false;
+                }
+            }
             String reason = budgetSpent();
             if (reason != null) {
                 stopped = reason;
                 return false;
             }
             return true;
+        }
+
+        /** Asks Salesforce for its usage with the cheapest call there is; null (and stopped) when it refuses. */
+        private ApiUsage freshUsage() {
+            long before = calls();
+            try {
+                client.serverTime();
+                return client.apiUsage();
+            } catch (SalesforceException e) {
+                stopped = (e.kind() == FailureKind.DAILY_LIMIT ? "the org's daily API allocation is spent ("
+                        : "Salesforce did not answer the API usage check (") + e.faultCode() + ": " + e.getMessage() + ")";
+                return null;
+            } finally {
+                long spent = calls() - before;
+                callsMade += spent;
+                spend(spent);
+            }
         }
 
         private void sendChunk(List<Planned> chunk) {
