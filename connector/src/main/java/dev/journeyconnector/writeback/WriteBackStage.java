@@ -382,7 +382,13 @@ public final class WriteBackStage {
         }
 
         void run() {
-            for (List<Planned> group : groups(plan.writes())) {
+            sendAll(plan.writes());
+            retryLocked();
+        }
+
+        /** Sends in calls of up to 200 while the budget allows; what it cannot send is counted deferred. */
+        private void sendAll(List<Planned> writes) {
+            for (List<Planned> group : groups(writes)) {
                 for (int from = 0; from < group.size(); from += BATCH) {
                     List<Planned> chunk = group.subList(from, Math.min(group.size(), from + BATCH));
                     if (stopped != null || !budgetAllowsCall()) {
@@ -392,7 +398,6 @@ public final class WriteBackStage {
                     sendChunk(chunk);
                 }
             }
-            retryLocked();
         }
 
         WriteReport report() {
@@ -550,16 +555,7 @@ public final class WriteBackStage {
                 pause(settings.backoff().multipliedBy(1L << attempt));
                 List<Planned> again = new ArrayList<>(locked);
                 locked.clear();
-                for (List<Planned> group : groups(again)) {
-                    for (int from = 0; from < group.size(); from += BATCH) {
-                        List<Planned> chunk = group.subList(from, Math.min(group.size(), from + BATCH));
-                        if (stopped != null || !budgetAllowsCall()) {
-                            deferred += chunk.size();
-                            continue;
-                        }
-                        sendChunk(chunk);
-                    }
-                }
+                sendAll(again);
             }
             if (!locked.isEmpty()) {
                 failed += locked.size();
