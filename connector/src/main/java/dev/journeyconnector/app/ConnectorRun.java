@@ -112,10 +112,13 @@ public final class ConnectorRun implements AutoCloseable {
         JourneyConfig.Salesforce sf = config.salesforce();
         if (config.sandboxMode()) {
             sandbox = Sandbox.start(new SandboxOptions(config.sandbox().worldDir(), config.dataDir().resolve("sandbox"),
-                    config.sandbox().reset(), config.sandbox().port()));
+                    config.sandbox().reset(), config.sandbox().port(), config.sandbox().salesforceMetadata()));
             toClose.add(0, this::closeSandbox);
             LOG.info("Sandbox: Salesforce simulator on {}, Zendesk on {}, Mailchimp on {}{}", sandbox.salesforceUrl(),
                     sandbox.zendeskUrl(), sandbox.mailchimpUrl(), config.sandbox().reset() ? " (reset to the world files)" : "");
+            if (config.sandbox().salesforceMetadata() != null) {
+                LOG.info("Sandbox: Salesforce metadata from {} deployed into the org", config.sandbox().salesforceMetadata());
+            }
         }
         salesforce = SalesforceClients.connect(clientSettings(sf));
         toClose.add(0, salesforce);
