@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The demo world's Salesforce records as the world files give them: what the write-back ITs derive their expectations
@@ -16,6 +17,8 @@ import java.util.Map;
 final class DemoWorld {
     static final Path SALESFORCE = Path.of("..", "sandbox", "src", "main", "resources", "worlds", "demo", "salesforce");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> SUPPORT_RULES = Set.of("slow-first-response", "unresolved-too-long", "escalation",
+            "reopened", "low-satisfaction", "repeat-contact", "channel-switch", "device-switch", "transfer-without-context");
 
     private final Map<String, JsonNode> byId = new HashMap<>();
 
@@ -47,5 +50,50 @@ final class DemoWorld {
     String field(String id, String field) {
         JsonNode v = record(id).path(field);
         return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+
+    /**
+     * Who the rule names for a finding, read from the world files: the account owner arranges onboarding after a
+     * sale, the deal owner moves a stalled deal, the Contact's or Lead's owner follows up marketing and consent, the
+     * case owner (after a hand-over, the new one) answers for support; a Zendesk ticket's agent has no Salesforce user
+     * in the demo world, so {@code fallbackOwner}.
+     */
+    String expectedOwner(ListedFinding f, String fallbackOwner) {
+        String[] anchor = f.anchor();
+        String who = f.personId();
+        return switch (f.rule()) {
+            case "won-not-onboarded" -> field(field(who, "AccountId"), "OwnerId");
+            case "stalled-deal" -> field(anchor[2], "OwnerId");
+            case "engaged-lead-not-followed", "email-fatigue", "consent-drift" -> field(who, "OwnerId");
+            default -> {
+                if (!SUPPORT_RULES.contains(f.rule())) {
+                    throw new AssertionError("no expected owner for rule " + f.rule() + " (" + f.key() + "): add one");
+                }
+                if (anchor[0].equals("zendesk")) {
+                    yield fallbackOwner;
+                }
+                yield switch (anchor[1]) {
+                    case "Case" -> field(anchor[2], "OwnerId");
+                    case "CaseHistory" -> field(anchor[2], "NewValue");
+                    default -> throw new AssertionError("no expected owner for " + f.key());
+                };
+            }
+        };
+    }
+
+    /**
+     * The record a finding's Task is about: the deal, case or account of its anchor, else the Contact's account; none
+     * on a Lead (Salesforce refuses a WhatId with a Lead WhoId).
+     */
+    String expectedWhat(ListedFinding f) {
+        String who = f.personId();
+        if (who.startsWith("00Q")) {
+            return null;
+        }
+        String[] anchor = f.anchor();
+        if (anchor[0].equals("salesforce") && Set.of("Opportunity", "Case", "Account").contains(anchor[1])) {
+            return anchor[2];
+        }
+        return field(who, "AccountId");
     }
 }

@@ -43,8 +43,6 @@ class WriteBackIT {
     static final String FALLBACK_OWNER = "005Jx0000000001IAA";
     /** Jonas Becker's newsletter lead (Open - Not Contacted): one open engaged-lead-not-followed finding, no Contact. */
     private static final String BECKER_LEAD = "00QJx0000000005MAA";
-    private static final Set<String> SUPPORT_RULES = Set.of("slow-first-response", "unresolved-too-long", "escalation",
-            "reopened", "low-satisfaction", "repeat-contact", "channel-switch", "device-switch", "transfer-without-context");
 
     @TempDir
     static Path dataDir;
@@ -210,52 +208,17 @@ class WriteBackIT {
         assertThat(resolved.out()).contains("key: " + lead.key());
     }
 
-    // ---- expectations from the demo world ----
-
     /** Open, not held, of a customer with a Contact or Lead: what the write-back puts on a Task. */
-    private static List<ListedFinding> writable(List<ListedFinding> findings) {
+    static List<ListedFinding> writable(List<ListedFinding> findings) {
         return findings.stream().filter(f -> f.open() && !f.held() && f.personId() != null).toList();
     }
 
-    /**
-     * Who the rule names, read from the world files: the account owner arranges onboarding after a sale, the deal
-     * owner moves a stalled deal, the Contact's or Lead's owner follows up marketing and consent, the case owner (after
-     * a hand-over, the new one) answers for support; a Zendesk ticket's agent has no Salesforce user, so the fallback.
-     */
     private static String expectedOwner(ListedFinding f) {
-        String[] anchor = f.anchor();
-        String who = f.personId();
-        return switch (f.rule()) {
-            case "won-not-onboarded" -> WORLD.field(WORLD.field(who, "AccountId"), "OwnerId");
-            case "stalled-deal" -> WORLD.field(anchor[2], "OwnerId");
-            case "engaged-lead-not-followed", "email-fatigue", "consent-drift" -> WORLD.field(who, "OwnerId");
-            default -> {
-                if (!SUPPORT_RULES.contains(f.rule())) {
-                    throw new AssertionError("no expected owner for rule " + f.rule() + " (" + f.key() + "): add one");
-                }
-                if (anchor[0].equals("zendesk")) {
-                    yield FALLBACK_OWNER;
-                }
-                yield switch (anchor[1]) {
-                    case "Case" -> WORLD.field(anchor[2], "OwnerId");
-                    case "CaseHistory" -> WORLD.field(anchor[2], "NewValue");
-                    default -> throw new AssertionError("no expected owner for " + f.key());
-                };
-            }
-        };
+        return WORLD.expectedOwner(f, FALLBACK_OWNER);
     }
 
-    /** The record the Task is about: the deal, case or account of the anchor, else the Contact's account; none on a Lead. */
     private static String expectedWhat(ListedFinding f) {
-        String who = f.personId();
-        if (who.startsWith("00Q")) {
-            return null;
-        }
-        String[] anchor = f.anchor();
-        if (anchor[0].equals("salesforce") && Set.of("Opportunity", "Case", "Account").contains(anchor[1])) {
-            return anchor[2];
-        }
-        return WORLD.field(who, "AccountId");
+        return WORLD.expectedWhat(f);
     }
 
     // ---- the connector and the org ----
