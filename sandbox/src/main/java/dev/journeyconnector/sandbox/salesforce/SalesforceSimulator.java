@@ -400,7 +400,7 @@ public final class SalesforceSimulator implements AutoCloseable {
                     .withBody(body.getBytes(StandardCharsets.UTF_8));
             int delay = latencyMillis;
             Set<String> only = latencyOperations;
-            if (delay > 0 && (only.isEmpty() || only.contains(operation))) {
+            if (delay > 0 && (only.isEmpty() || operation != null && only.contains(operation))) {
                 b.withFixedDelay(delay);
             }
             return b.build();

@@ -427,6 +427,7 @@ class ForceWscRoundTripTest {
 
         long t0 = System.nanoTime();
         connection.getServerTimestamp();
+        assertThat(SimulatorFixture.connect(sim).getServerTimestamp()).as("a login (OAuth) on the way").isNotNull();
         assertThat((System.nanoTime() - t0) / 1_000_000).as("an operation without latency").isLessThan(2_000);
 
         SObject task = new SObject("Task");
