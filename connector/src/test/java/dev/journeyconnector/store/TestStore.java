@@ -36,7 +36,7 @@ public final class TestStore {
     public static Database clean() {
         Database db = database();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate raw_record, source_cursor, writeback_record, connector_run, store_binding, touchpoint, customer, identity_review,"
+            s.execute("truncate raw_record, source_cursor, writeback_record, writeback_dead_letter, writeback_budget, connector_run, store_binding, touchpoint, customer, identity_review,"
                     + " unmapped_record, derived_record, derivation_state, drift_report, finding, insight_state,"
                     + " evaluation_due, evaluation_request");
         } catch (SQLException e) {
