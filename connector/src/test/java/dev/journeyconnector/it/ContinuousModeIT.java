@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +38,8 @@ class ContinuousModeIT {
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = pb.start();
         try {
-            awaitLine(log, "Journey summaries: 53 to write", Duration.ofSeconds(90));
-            awaitLine(log, "Journey summaries: 0 to write, 53 unchanged", Duration.ofSeconds(30));
+            awaitLine(log, Pattern.compile("Write-back: [1-9]\\d* created"), Duration.ofSeconds(90));
+            awaitLine(log, Pattern.compile("Write-back plan: 0 to send, [1-9]\\d* unchanged"), Duration.ofSeconds(30));
 
             process.destroy(); // SIGTERM
 
@@ -54,9 +55,9 @@ class ContinuousModeIT {
         assertThat(dataDir.resolve("sandbox").resolve("salesforce").resolve("state.json")).exists();
     }
 
-    private static void awaitLine(Path log, String text, Duration timeout) throws Exception {
+    private static void awaitLine(Path log, Pattern text, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        while (!Files.exists(log) || Files.readAllLines(log).stream().noneMatch(l -> l.contains(text))) {
+        while (!Files.exists(log) || Files.readAllLines(log).stream().noneMatch(l -> text.matcher(l).find())) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("no line containing '" + text + "' within " + timeout + "; output:\n"
                         + (Files.exists(log) ? Files.readString(log) : "(none)"));

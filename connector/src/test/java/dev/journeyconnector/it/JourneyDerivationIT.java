@@ -174,6 +174,9 @@ class JourneyDerivationIT {
         environment.put("JOURNEY_DATA_DIR", dataDir.toString());
         environment.put("JOURNEY_ROUTES_DIR", Cli.ROUTES.toString());
         environment.put("JOURNEY_MAPPINGS_DIR", mappings.toString());
+        // The derivation is what must make no vendor call; the write-back would rightly update the summary Tasks
+        // that show the retitled touchpoints (WriteBackIT covers that).
+        environment.put("JOURNEY_WRITEBACK_ENABLED", "false");
         JourneyConfig config = JourneyConfig.from(SettingsLoader.load(environment, dataDir.resolve("no.env"),
                 CommandLine.parse("--once")));
         return new ConnectorRun(config, true);
