@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
@@ -93,6 +94,8 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final AtomicInteger concurrentLimitFaults = new AtomicInteger();
     private final AtomicInteger dropConnections = new AtomicInteger();
     private volatile int latencyMillis;
+    /** The SOAP operations the latency applies to; empty: every SOAP and OAuth response. */
+    private volatile Set<String> latencyOperations = Set.of();
 
     private SalesforceSimulator(Builder b) {
         World deployed = b.world;
@@ -260,6 +263,16 @@ public final class SalesforceSimulator implements AutoCloseable {
 
     /** Added to every SOAP and OAuth response. */
     public void setLatency(Duration latency) {
+        setLatency(latency, Set.of());
+    }
+
+    /**
+     * Added to the responses of these SOAP operations only (e.g. {@code create}), or to every SOAP and OAuth response
+     * when {@code operations} is empty. Like the real API's latency it comes after the call was processed: a client
+     * that gives up (or dies) while waiting leaves the call's records saved.
+     */
+    public void setLatency(Duration latency, Collection<String> operations) {
+        this.latencyOperations = Set.copyOf(operations);
         this.latencyMillis = (int) latency.toMillis();
     }
 
@@ -278,6 +291,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         concurrentLimitFaults.set(0);
         dropConnections.set(0);
         latencyMillis = 0;
+        latencyOperations = Set.of();
         org.unlockAll();
         bulk.setPollsUntilDone(0);
     }
@@ -341,7 +355,7 @@ public final class SalesforceSimulator implements AutoCloseable {
                 boolean soapCall = path.startsWith(SOAP_PREFIX) && request.getMethod().value().equals("POST");
                 boolean bulkCall = path.startsWith(BulkApi.PATH_PREFIX);
                 if (!oauthCall && !soapCall && !bulkCall) {
-                    return response(404, "application/json", "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]");
+                    return response(404, "application/json", "[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]", null);
                 }
                 if (dropConnections.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
                     return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
@@ -351,37 +365,42 @@ public final class SalesforceSimulator implements AutoCloseable {
                     OAuthTokenEndpoint.Reply reply = oauth.handle(new String(body(request), StandardCharsets.UTF_8),
                             url().toString(), SalesforceSimulator.this::activeUser, integrationUserId(),
                             userId -> sessions.open(world.organizationId(), userId), world.organizationId());
-                    return response(reply.status(), "application/json;charset=UTF-8", reply.json());
+                    return response(reply.status(), "application/json;charset=UTF-8", reply.json(), null);
                 }
                 if (bulkCall) {
                     BulkApi.Reply reply = bulk.handle(request.getMethod().value(), path, request.getHeader("X-SFDC-Session"),
                             request.getHeader("Sforce-Enable-PKChunking"), body(request));
-                    return response(reply.status(), reply.contentType(), reply.body());
+                    return response(reply.status(), reply.contentType(), reply.body(), null);
                 }
                 String version = path.substring(SOAP_PREFIX.length()).split("/")[0];
                 String xml;
                 int status = 200;
+                String operation = null;
                 try {
-                    xml = soap(version, SoapRequest.parse(body(request)));
+                    SoapRequest soapRequest = SoapRequest.parse(body(request));
+                    operation = soapRequest.operationName();
+                    xml = soap(version, soapRequest);
                 } catch (SalesforceFault f) {
                     status = 500;
                     xml = SoapResponses.fault(f);
                 }
-                return response(status, "text/xml;charset=UTF-8", xml);
+                return response(status, "text/xml;charset=UTF-8", xml, operation);
             } catch (RuntimeException e) {
                 LOG.error("Salesforce sandbox failed on {}", path, e);
                 return response(500, "text/xml;charset=UTF-8",
-                        SoapResponses.fault(SalesforceFault.unexpected("UNKNOWN_EXCEPTION", "sandbox error: " + e)));
+                        SoapResponses.fault(SalesforceFault.unexpected("UNKNOWN_EXCEPTION", "sandbox error: " + e)), null);
             }
         }
 
-        private ResponseDefinition response(int status, String contentType, String body) {
+        /** @param operation the SOAP operation answered, or null for OAuth, Bulk and error responses */
+        private ResponseDefinition response(int status, String contentType, String body, String operation) {
             ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
                     .withStatus(status)
                     .withHeader("Content-Type", contentType)
                     .withBody(body.getBytes(StandardCharsets.UTF_8));
             int delay = latencyMillis;
-            if (delay > 0) {
+            Set<String> only = latencyOperations;
+            if (delay > 0 && (only.isEmpty() || operation != null && only.contains(operation))) {
                 b.withFixedDelay(delay);
             }
             return b.build();
@@ -666,7 +685,8 @@ public final class SalesforceSimulator implements AutoCloseable {
      * {@code GET  /counters} → {"counters": {...}, "apiUsage", "dailyApiRequests"};
      * {@code POST /counters/reset};
      * {@code POST /controls} with any of {"dailyApiRequests", "resetApiUsage", "expireSessions", "expireSessionsAfterCalls",
-     * "sessionTimeoutSeconds", "concurrentLimitFaults", "dropConnections", "latencyMillis", "lockRecordIds": [...],
+     * "sessionTimeoutSeconds", "concurrentLimitFaults", "dropConnections", "latencyMillis" (with "latencyOperations": [...]
+     * to delay only those SOAP operations), "lockRecordIds": [...],
      * "unlockAll", "clear"};
      * {@code POST /jwt-keys} with {"clientId", "publicKey": base64 X.509 (PEM armour allowed)};
      * {@code POST /reset} (start over from the world); {@code GET /state} (the org as JSON).
@@ -739,7 +759,9 @@ public final class SalesforceSimulator implements AutoCloseable {
             dropNextConnections(in.get("dropConnections").asInt());
         }
         if (in.has("latencyMillis")) {
-            setLatency(Duration.ofMillis(in.get("latencyMillis").asLong()));
+            List<String> operations = new ArrayList<>();
+            in.path("latencyOperations").forEach(n -> operations.add(n.asText()));
+            setLatency(Duration.ofMillis(in.get("latencyMillis").asLong()), operations);
         }
         if (in.path("unlockAll").asBoolean(false)) {
             unlockRecords();

@@ -421,6 +421,37 @@ class ForceWscRoundTripTest {
     }
 
     @Test
+    void latencyForOneOperationDelaysOnlyItsResponsesAndComesAfterTheRecordsAreSaved() throws Exception {
+        PartnerConnection connection = SimulatorFixture.connect(sim);
+        sim.setLatency(java.time.Duration.ofSeconds(3), Set.of("create"));
+
+        long t0 = System.nanoTime();
+        connection.getServerTimestamp();
+        assertThat(SimulatorFixture.connect(sim).getServerTimestamp()).as("a login (OAuth) on the way").isNotNull();
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("an operation without latency").isLessThan(2_000);
+
+        SObject task = new SObject("Task");
+        task.setField("Subject", "Call back");
+        task.setField("WhoId", "003Jx0000000001IAA");
+        java.util.concurrent.CompletableFuture<SaveResult[]> call = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return connection.create(new SObject[] {task});
+            } catch (ConnectionException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Instant deadline = Instant.now().plusSeconds(2);
+        while (sim.org().count("Task") == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        // Saved while the caller still waits for the answer: a client killed now leaves the record in the org.
+        assertThat(sim.org().count("Task")).isEqualTo(1);
+        assertThat(call).isNotDone();
+        assertThat(call.get(10, java.util.concurrent.TimeUnit.SECONDS)).allMatch(SaveResult::isSuccess);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(3_000);
+    }
+
+    @Test
     void unknownSessionIsInvalidSessionIdWithTheTextForceWscRenewsOn() throws Exception {
         ConnectorConfig config = new ConnectorConfig();
         config.setSessionId("00DJx0000000042!not-a-session");
