@@ -135,6 +135,31 @@ public final class RawStore {
         }
     }
 
+    /** One field of the given records of one object, by record id: for looking up a few parents, not a whole object. */
+    public Map<String, String> field(String source, String objectType, String field, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "select record_id, payload ->> ? from raw_record where source = ? and object_type = ?"
+                + " and record_id = any (?) and payload ->> ? is not null";
+        Map<String, String> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, field);
+            ps.setString(2, source);
+            ps.setString(3, objectType);
+            ps.setArray(4, c.createArrayOf("text", ids.toArray()));
+            ps.setString(5, field);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading " + source + " " + objectType + "." + field + " failed: " + e.getMessage(), e);
+        }
+    }
+
     public long count(String source, String objectType) {
         String sql = "select count(*) from raw_record where source = ? and object_type = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

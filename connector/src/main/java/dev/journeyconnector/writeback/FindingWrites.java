@@ -103,20 +103,32 @@ public final class FindingWrites {
         };
     }
 
-    /** What the finding's records need from the CRM data: the Contact's account, the owner, the users who are active. */
-    private record Context(Map<String, String> contactAccount, Set<String> inactiveUsers, Instant now) {
+    /**
+     * What the finding's records need from the CRM data: the Contact's account, the users who are not active, and
+     * for findings anchored on a history or comment row, the case or opportunity it belongs to.
+     */
+    private record Context(Map<String, String> contactAccount, Set<String> inactiveUsers, Map<String, String> parents,
+                           Instant now) {
     }
+
+    /** Child rows a rule may anchor on, and the field naming the record a Task about them belongs on. */
+    private static final Map<String, String[]> PARENT = Map.of(
+            "CaseHistory", new String[]{"CaseId", "Case"},
+            "CaseComment", new String[]{"ParentId", "Case"},
+            "OpportunityHistory", new String[]{"OpportunityId", "Opportunity"});
 
     private interface Maker {
         CrmWrite make(StoredFinding f, Context ctx);
     }
 
     private WriteSource.Wanted collect(OrgCapabilities org, Maker maker, String kind) {
-        Context ctx = new Context(raw.field("salesforce", "Contact", "AccountId"), inactiveUsers(), clock.instant());
+        List<Listed> all = findings.list(FindingStore.Filter.ALL);
+        Context ctx = new Context(raw.field("salesforce", "Contact", "AccountId"), inactiveUsers(), parents(all),
+                clock.instant());
         Set<String> written = ledger.entries(kind).keySet();
         List<CrmWrite> writes = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
-        for (Listed l : findings.list(FindingStore.Filter.ALL)) {
+        for (Listed l : all) {
             StoredFinding f = l.finding();
             if (l.heldForReview()) {
                 skipped.merge(HELD, 1, Integer::sum);
@@ -136,6 +148,21 @@ public final class FindingWrites {
             }
         }
         return new WriteSource.Wanted(writes, skipped);
+    }
+
+    /** "object/id" of each history or comment anchor → its case or opportunity id. */
+    private Map<String, String> parents(List<Listed> all) {
+        Map<String, List<String>> ids = new java.util.HashMap<>();
+        for (Listed l : all) {
+            String[] a = anchor(l.finding());
+            if (a != null && a[0].equals("salesforce") && PARENT.containsKey(a[1])) {
+                ids.computeIfAbsent(a[1], k -> new ArrayList<>()).add(a[2]);
+            }
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        ids.forEach((object, list) -> raw.field("salesforce", object, PARENT.get(object)[0], list)
+                .forEach((id, parent) -> out.put(object + "/" + id, parent)));
+        return out;
     }
 
     private Set<String> inactiveUsers() {
@@ -218,7 +245,7 @@ public final class FindingWrites {
         r.put("Severity__c", f.severity());
         r.put("State__c", f.state() == FindingStore.State.RESOLVED ? "Resolved" : "Open");
         r.put("Explanation__c", clip(f.explanation() + "\n\nThresholds: " + thresholds.apply(f.ruleId(), f.personaId())
-                + "\nWhy the owner: " + ownerReason(f, ctx), TEXT_MAX));
+                + "\nOwner: " + ownerReason(f, ctx).replaceFirst("^you are the ", "the "), TEXT_MAX));
         StringBuilder evidence = new StringBuilder();
         for (FindingStore.Evidence e : f.evidence()) {
             evidence.append(WHEN.format(e.at())).append("  ").append(e.what());
@@ -233,8 +260,9 @@ public final class FindingWrites {
         String who = who(f);
         r.put("Contact__c", who.startsWith("003") ? who : null);
         r.put("Lead__c", who.startsWith("00Q") ? who : null);
-        String anchorObject = anchorObject(f);
-        String anchorId = anchorId(f);
+        String[] about = about(f, ctx);
+        String anchorObject = about == null ? null : about[0];
+        String anchorId = about == null ? null : about[1];
         r.put("Opportunity__c", "Opportunity".equals(anchorObject) ? anchorId : null);
         r.put("Case__c", "Case".equals(anchorObject) ? anchorId : null);
         r.put("Account__c", "Account".equals(anchorObject) ? anchorId
@@ -269,11 +297,27 @@ public final class FindingWrites {
         if (who.startsWith("00Q")) {
             return null;
         }
-        String object = anchorObject(f);
-        if (object != null && Set.of("Opportunity", "Case", "Account").contains(object)) {
-            return anchorId(f);
+        String[] about = about(f, ctx);
+        if (about != null) {
+            return about[1];
         }
         return ctx.contactAccount().get(who);
+    }
+
+    /**
+     * The Opportunity, Case or Account a finding is about, as {object, id}: its anchor, or the case or opportunity of
+     * an anchor that is a history or comment row; null for anything else (a ticket, a campaign).
+     */
+    private static String[] about(StoredFinding f, Context ctx) {
+        String object = anchorObject(f);
+        if (object == null) {
+            return null;
+        }
+        if (Set.of("Opportunity", "Case", "Account").contains(object)) {
+            return new String[]{object, anchorId(f)};
+        }
+        String parent = PARENT.containsKey(object) ? ctx.parents().get(object + "/" + anchorId(f)) : null;
+        return parent == null ? null : new String[]{PARENT.get(object)[1], parent};
     }
 
     /** The rule's person while that user is active, else the fallback user (null: the integration user). */

@@ -90,10 +90,25 @@ final class DemoWorld {
         if (who.startsWith("00Q")) {
             return null;
         }
+        String[] about = about(f);
+        return about != null ? about[1] : field(who, "AccountId");
+    }
+
+    /**
+     * The deal, case or account a finding is about, as {object, id}: its anchor, or the case or deal a history or
+     * comment row anchor belongs to; null for a ticket or a campaign.
+     */
+    String[] about(ListedFinding f) {
         String[] anchor = f.anchor();
-        if (anchor[0].equals("salesforce") && Set.of("Opportunity", "Case", "Account").contains(anchor[1])) {
-            return anchor[2];
+        if (!anchor[0].equals("salesforce")) {
+            return null;
         }
-        return field(who, "AccountId");
+        return switch (anchor[1]) {
+            case "Opportunity", "Case", "Account" -> new String[]{anchor[1], anchor[2]};
+            case "CaseHistory" -> new String[]{"Case", field(anchor[2], "CaseId")};
+            case "CaseComment" -> new String[]{"Case", field(anchor[2], "ParentId")};
+            case "OpportunityHistory" -> new String[]{"Opportunity", field(anchor[2], "OpportunityId")};
+            default -> null;
+        };
     }
 }

@@ -96,6 +96,23 @@ class FindingWritesTest {
     }
 
     @Test
+    void aGapFoundInACasesHistorySitsOnThatCase() {
+        String caseId = "500Jx0000000002IAA";
+        new RawStore(db.dataSource()).storePage("salesforce", "CaseHistory", List.of(new RawRecord("017Jx0000000001IAA",
+                NOW, false, Map.of("Id", "017Jx0000000001IAA", "CaseId", caseId, "Field", "Owner"))), Map.of());
+        save(new StoredFinding(key("transfer-without-context", "sf:" + CONTACT, "salesforce/CaseHistory/017Jx0000000001IAA"),
+                "sf:" + CONTACT, "leisure-traveller", "transfer-without-context", "handoff-gap", "medium",
+                "Handed over without a note", "Moved to billing with no note.", List.of(), "support", "billing",
+                new Actor(ACCOUNT_OWNER, "case owner", "owns the case now"), DETECTED, State.OPEN, null));
+
+        CrmWrite task = only(writes.tasks().wanted(tasksOnly()));
+        CrmWrite record = only(writes.records().wanted(new OrgCapabilities(true, false, List.of())));
+
+        assertThat(task.fields()).containsEntry("WhatId", caseId).containsEntry("Priority", "Normal");
+        assertThat(record.fields()).containsEntry("Case__c", caseId).containsEntry("Account__c", ACCOUNT);
+    }
+
+    @Test
     void aFindingForAnInactiveOwnerGoesToTheFallbackUserAndSaysWhy() {
         save(wonNotOnboarded(CONTACT, GONE_USER));
 

@@ -206,6 +206,12 @@ public final class OkHttpZendeskClient implements ZendeskClient {
                     pacing.pause(wait);
                 }
             } catch (IOException e) {
+                if (interrupted(e)) {
+                    // The connector is stopping (SIGTERM interrupts the poll): not transport trouble, nothing to retry.
+                    Thread.currentThread().interrupt();
+                    throw new ZendeskException(ZendeskFailureKind.RETRYABLE, endpoint, 0,
+                            "Zendesk " + endpoint + " call interrupted", null);
+                }
                 // Timeouts, refused connections, a body cut short: transport trouble, worth retrying.
                 lastCause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + scrub(e.getMessage()));
                 if (attempt < maxAttempts) {
@@ -220,6 +226,13 @@ public final class OkHttpZendeskClient implements ZendeskClient {
         }
         throw new ZendeskException(ZendeskFailureKind.RETRYABLE, endpoint, 0, "Zendesk " + endpoint
                 + " still failing after " + maxAttempts + " attempts: " + lastCause, null);
+    }
+
+    /** OkHttp's answer to an interrupted thread; a read timeout is an InterruptedIOException too, but not this. */
+    private static boolean interrupted(IOException e) {
+        return Thread.currentThread().isInterrupted()
+                || e instanceof java.io.InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
+                && "interrupted".equalsIgnoreCase(String.valueOf(e.getMessage()));
     }
 
     private void sleep(String endpoint, Duration wait) {
