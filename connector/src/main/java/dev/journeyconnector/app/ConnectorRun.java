@@ -281,9 +281,8 @@ public final class ConnectorRun implements AutoCloseable {
         WritebackLedger ledger = new WritebackLedger(database.dataSource());
         FindingWrites findingWrites = new FindingWrites(findings, raw, ledger, settings,
                 (ruleId, personaId) -> thresholds(rules.get(), ruleId, personaId), Clock.systemUTC());
-        java.util.function.Supplier<java.util.List<JourneyContext>> contexts = () -> new JourneyContextStore(
-                database.dataSource(), JourneyContext.Labels.of(mappings.get().vocabulary(), mappings.get().personas()))
-                .contexts();
+        ContextWrites.Contexts contexts = batch -> new JourneyContextStore(database.dataSource(),
+                JourneyContext.Labels.of(mappings.get().vocabulary(), mappings.get().personas())).forEachBatch(batch);
         return new WriteBackStage(salesforce, ledger, java.util.List.of(findingWrites.records(), findingWrites.tasks(),
                 ContextWrites.contactFields(contexts, settings), ContextWrites.summaryTasks(contexts, settings),
                 new DriftAlert(new DriftStore(database.dataSource()), ledger, settings)),

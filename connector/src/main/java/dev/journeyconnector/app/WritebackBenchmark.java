@@ -161,7 +161,7 @@ final class WritebackBenchmark {
                 (ruleId, personaId) -> ConnectorRun.thresholds(rules, ruleId, personaId), Clock.systemUTC());
         JourneyContext.Labels labels = JourneyContext.Labels.of(model.vocabulary(), model.personas());
         return List.of(findingWrites.tasks(),
-                ContextWrites.summaryTasks(() -> new JourneyContextStore(ds, labels).contexts(), settings));
+                ContextWrites.summaryTasks(new JourneyContextStore(ds, labels)::forEachBatch, settings));
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.journeyconnector.writeback;
 
 import dev.journeyconnector.store.FindingStore;
-import dev.journeyconnector.store.FindingStore.Listed;
 import dev.journeyconnector.store.FindingStore.StoredFinding;
 import dev.journeyconnector.store.RawStore;
 import dev.journeyconnector.store.WritebackLedger;
@@ -116,25 +115,23 @@ public final class FindingWrites {
         Set<String> written = ledger.entries(kind).keySet();
         List<CrmWrite> writes = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
-        for (Listed l : findings.list(FindingStore.Filter.ALL)) {
+        // One finding at a time: at 100,000 customers most stored findings are resolved ones never written, and
+        // holding every finding beside the records made from them doubled what a plan needs.
+        findings.forEach(FindingStore.Filter.ALL, l -> {
             StoredFinding f = l.finding();
             if (l.heldForReview()) {
                 skipped.merge(HELD, 1, Integer::sum);
-                continue;
-            }
-            if (who(f) == null) {
+            } else if (who(f) == null) {
                 skipped.merge(NO_PERSON, 1, Integer::sum);
-                continue;
-            }
-            if (f.state() == FindingStore.State.RESOLVED && !written.contains(f.key())) {
+            } else if (f.state() == FindingStore.State.RESOLVED && !written.contains(f.key())) {
                 skipped.merge(RESOLVED_UNWRITTEN, 1, Integer::sum);
-                continue;
+            } else {
+                CrmWrite w = maker.make(f, ctx);
+                if (w != null) {
+                    writes.add(w);
+                }
             }
-            CrmWrite w = maker.make(f, ctx);
-            if (w != null) {
-                writes.add(w);
-            }
-        }
+        });
         return new WriteSource.Wanted(writes, skipped);
     }
 
