@@ -115,8 +115,8 @@ public final class FindingWrites {
         Set<String> written = ledger.entries(kind).keySet();
         List<CrmWrite> writes = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
-        // One finding at a time: at 100,000 customers most stored findings are resolved ones never written, and
-        // holding every finding beside the records made from them doubled what a plan needs.
+        // One finding at a time: at 100,000 customers half the stored findings are resolved ones never written, and
+        // holding every finding beside the records made from them ran the plan out of 640 MB (docs/benchmarks.md).
         findings.forEach(FindingStore.Filter.ALL, l -> {
             StoredFinding f = l.finding();
             if (l.heldForReview()) {
