@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code --salesforce-client-id ...}). A boolean setting's flag alone means true ({@code --sandbox-reset}).
  * {@code --help} after a command, or {@code help COMMAND}, asks for that command's help: {@code command} is then
  * the command asked about. {@code bench} and {@code writeback} take a subject, the word after them
- * ({@code journey bench insights}, {@code journey writeback retry}).
+ * ({@code journey bench insights}, {@code journey bench writeback}, {@code journey writeback retry}).
  *
  * @param options the command's own options by name without dashes ({@code rule}, {@code full}: "true"; a
  *                repeatable option's values joined by newlines, see {@link #REPEATABLE}), and for {@code bench} and
@@ -43,8 +43,11 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
     /** Commands that can print JSON instead of text (writeback: its status and dead-letters). */
     static final Set<String> JSON_COMMANDS = Set.of("drift", "kpis", "writeback");
 
-    /** What {@code journey bench} can measure. */
-    static final Set<String> BENCH_SUBJECTS = Set.of("insights");
+    /** What {@code journey bench} can measure, in the order the help lists them. */
+    static final List<String> BENCH_SUBJECTS = List.of("insights", "writeback");
+
+    /** The bench options only one subject takes: --touched says how many customers an incremental evaluation sees. */
+    private static final Map<String, String> BENCH_OPTION_SUBJECT = Map.of("touched", "insights");
 
     /** What {@code journey writeback} does, in the order the help lists them. */
     static final List<String> WRITEBACK_SUBJECTS = List.of("status", "dead-letters", "retry");
@@ -148,6 +151,12 @@ public record CommandLine(String command, boolean once, boolean help, Map<String
         }
         if ("bench".equals(command) && !help && !options.containsKey("subject")) {
             problems.add("bench needs what to measure: " + String.join(", ", BENCH_SUBJECTS) + " (journey bench insights)");
+        } else if ("bench".equals(command) && !help) {
+            BENCH_OPTION_SUBJECT.forEach((option, subject) -> {
+                if (options.containsKey(option) && !subject.equals(options.get("subject"))) {
+                    problems.add("--" + option + " applies to bench " + subject + ", not to bench " + options.get("subject"));
+                }
+            });
         }
         if ("writeback".equals(command) && !help) {
             writebackProblems(options, problems);

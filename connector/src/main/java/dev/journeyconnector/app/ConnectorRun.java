@@ -36,6 +36,7 @@ import dev.journeyconnector.store.RunLog;
 import dev.journeyconnector.store.StoreBinding;
 import dev.journeyconnector.store.TouchpointStore;
 import dev.journeyconnector.store.WritebackLedger;
+import dev.journeyconnector.insight.RuleSet;
 import dev.journeyconnector.insight.RulesFile;
 import dev.journeyconnector.store.FindingStore;
 import dev.journeyconnector.store.JourneyContextStore;
@@ -279,10 +280,9 @@ public final class ConnectorRun implements AutoCloseable {
                 3, java.time.Duration.ofSeconds(1), wb.dryRun());
         WritebackLedger ledger = new WritebackLedger(database.dataSource());
         FindingWrites findingWrites = new FindingWrites(findings, raw, ledger, settings,
-                (ruleId, personaId) -> thresholds(rules, ruleId, personaId), Clock.systemUTC());
-        java.util.function.Supplier<java.util.List<JourneyContext>> contexts = () -> new JourneyContextStore(
-                database.dataSource(), JourneyContext.Labels.of(mappings.get().vocabulary(), mappings.get().personas()))
-                .contexts();
+                (ruleId, personaId) -> thresholds(rules.get(), ruleId, personaId), Clock.systemUTC());
+        ContextWrites.Contexts contexts = batch -> new JourneyContextStore(database.dataSource(),
+                JourneyContext.Labels.of(mappings.get().vocabulary(), mappings.get().personas())).forEachBatch(batch);
         return new WriteBackStage(salesforce, ledger, java.util.List.of(findingWrites.records(), findingWrites.tasks(),
                 ContextWrites.contactFields(contexts, settings), ContextWrites.summaryTasks(contexts, settings),
                 new DriftAlert(new DriftStore(database.dataSource()), ledger, settings)),
@@ -291,8 +291,8 @@ public final class ConnectorRun implements AutoCloseable {
     }
 
     /** The thresholds of a rule for a persona, in words; says so when the rule is no longer configured. */
-    private static String thresholds(RulesFile rules, String ruleId, String personaId) {
-        var config = rules.get().config();
+    static String thresholds(RuleSet rules, String ruleId, String personaId) {
+        var config = rules.config();
         return config.registry().find(ruleId).map(rule -> config.settings(rule, personaId).thresholdsText())
                 .orElse("rule " + ruleId + " is no longer in the registry");
     }

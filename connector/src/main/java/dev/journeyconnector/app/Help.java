@@ -206,6 +206,9 @@ final class Help {
                        journey bench insights [--customers N (100000)] [--touched M (1000)]
                                            time a full and an incremental evaluation on a synthetic store in a
                                            temporary folder (never the connector's own store)
+                       journey bench writeback [--customers N (100000)]
+                                           time the write-back's plan (Task mode, no Salesforce) on such a store:
+                                           the first run's and the steady state's, which must plan no write
                        journey kpis --from DATE --to DATE [--persona ID] [--json]
                                            journey KPIs and path variants of a period, from the store
                        journey writeback status [--json]

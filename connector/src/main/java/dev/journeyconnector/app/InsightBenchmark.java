@@ -7,27 +7,21 @@ import dev.journeyconnector.journey.Touchpoint;
 import dev.journeyconnector.mapping.MappingException;
 import dev.journeyconnector.mapping.MappingSet;
 import dev.journeyconnector.store.Database;
-import dev.journeyconnector.store.StoreException;
 import dev.journeyconnector.store.SyntheticStore;
 import dev.journeyconnector.store.TouchpointStore;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
+
+import static dev.journeyconnector.app.Benchmarks.seconds;
+import static dev.journeyconnector.app.Benchmarks.since;
 
 /**
  * {@code journey bench insights [--customers N] [--touched M]}: how long the insight evaluation takes at scale.
@@ -65,28 +59,15 @@ final class InsightBenchmark {
                     config.routesDir(), e));
             return JourneyConnector.BAD_CONFIG;
         }
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("journey-bench");
-        } catch (IOException e) {
-            err.println("journey bench insights: cannot create a temporary folder: " + e.getMessage());
-            return JourneyConnector.FAILED;
-        }
-        try (Database db = Database.open(new JourneyConfig.Database("", "", "", 4), dir)) {
-            return measure(db, rules, customers, touched, out);
-        } catch (StoreException e) {
-            err.println("journey bench insights: " + e.getMessage());
-            return JourneyConnector.FAILED;
-        } finally {
-            delete(dir);
-        }
+        return Benchmarks.inFreshStore("journey bench insights", db -> measure(db, rules, customers, touched, out),
+                err);
     }
 
     private static int measure(Database db, RuleSet rules, int customers, int touched, PrintStream out) {
         Instant now = Instant.now();
         out.printf(Locale.ROOT, "Insight benchmark: %,d synthetic customers, %,d touched, rules from %s%n",
                 customers, touched, rules.source());
-        out.println(machine());
+        out.println(Benchmarks.machine());
         out.println();
 
         long t0 = System.nanoTime();
@@ -95,24 +76,24 @@ final class InsightBenchmark {
         out.printf(Locale.ROOT, "  synthetic store written (COPY)  %8.1f s   %s%n", seconds(generate), written.rows());
 
         InsightStage stage = InsightCommands.stage(db.dataSource(), () -> rules, Clock.systemUTC());
-        HeapPeak heap = new HeapPeak();
+        Benchmarks.HeapPeak heap = new Benchmarks.HeapPeak();
         t0 = System.nanoTime();
         stage.evaluateAll();
         Duration full = since(t0);
-        long fullPeak = heap.peakAndReset();
+        long fullPeak = heap.peakMbAndReset();
         InsightStage.Counts afterFull = stage.counts();
         out.printf(Locale.ROOT, "  full evaluation                 %8.1f s   %,d customers, %,d findings stored,"
                         + " heap peak %,d MB%n", seconds(full), afterFull.customersEvaluated(),
-                afterFull.changes().opened() + afterFull.changes().resolved(), fullPeak / (1 << 20));
+                afterFull.changes().opened() + afterFull.changes().resolved(), fullPeak);
 
         touch(db, customers, touched, now);
         t0 = System.nanoTime();
         stage.evaluate();
         Duration incremental = since(t0);
-        long incrementalPeak = heap.peakAndReset();
+        long incrementalPeak = heap.peakMbAndReset();
         long evaluatedIncrementally = stage.counts().customersEvaluated() - afterFull.customersEvaluated();
         out.printf(Locale.ROOT, "  incremental evaluation          %8.1f s   %,d customers (%,d touched), heap peak"
-                + " %,d MB%n", seconds(incremental), evaluatedIncrementally, touched, incrementalPeak / (1 << 20));
+                + " %,d MB%n", seconds(incremental), evaluatedIncrementally, touched, incrementalPeak);
         out.printf(Locale.ROOT, "  incremental / full              %8.1f %%%n",
                 100.0 * incremental.toNanos() / Math.max(1, full.toNanos()));
         out.println();
@@ -136,61 +117,5 @@ final class InsightBenchmark {
                     "sales", "desktop", Sentiment.NEUTRAL, now.minusSeconds(60), "Follow-up call", null));
         }
         new TouchpointStore(db.dataSource()).upsert(fresh);
-    }
-
-    /** nproc, memory and CPU, as docs/benchmarks.md records them. */
-    static String machine() {
-        String cpu = "unknown CPU";
-        String memory = "unknown";
-        try {
-            try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-                cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
-                        .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
-            }
-            try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-                memory = lines.filter(l -> l.startsWith("MemTotal")).findFirst()
-                        .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / (1024 * 1024) + " GB").orElse(memory);
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: the figures are printed without them
-        }
-        return String.format(Locale.ROOT, "Machine: %d processors (nproc), %s RAM, %s; Java %s, max heap %,d MB",
-                Runtime.getRuntime().availableProcessors(), memory, cpu, System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / (1 << 20));
-    }
-
-    /** The heap's peak usage since the last reset, as the JVM's memory pools record it. */
-    private static final class HeapPeak {
-        HeapPeak() {
-            reset();
-        }
-
-        long peakAndReset() {
-            long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            reset();
-            return peak;
-        }
-
-        private static void reset() {
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        }
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    private static double seconds(Duration d) {
-        return d.toMillis() / 1000.0;
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is the OS's to clean
-        }
     }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The command line: {@code journey [run] [--once] [--setting-flag value ...]}, {@code journey validate},
  * {@code journey config}, {@code journey drift [--json]}, the insight commands working from the store
- * ({@code findings}, {@code insights}, {@code backtest}, {@code bench insights}), the write-back's ledger and dead
- * letters ({@code writeback status|dead-letters|retry}), {@code journey help [COMMAND]}.
+ * ({@code findings}, {@code insights}, {@code backtest}, {@code bench insights}, {@code bench writeback}), the
+ * write-back's ledger and dead letters ({@code writeback status|dead-letters|retry}), {@code journey help [COMMAND]}.
  * Exit codes: 0 done, 1
  * the run failed (or the store could not be read), 2 the configuration, the command line or a mapping file is
  * wrong (nothing was started).
@@ -63,7 +63,9 @@ public final class JourneyConnector {
             case "findings" -> InsightCommands.findings(config, cli.options(), out, err);
             case "insights" -> InsightCommands.insights(config, cli.options(), out, err);
             case "backtest" -> InsightCommands.backtest(config, cli.options(), out, err, Clock.systemUTC());
-            case "bench" -> InsightBenchmark.run(config, cli.options(), out, err);
+            case "bench" -> "writeback".equals(cli.options().get("subject"))
+                    ? WritebackBenchmark.run(config, cli.options(), out, err)
+                    : InsightBenchmark.run(config, cli.options(), out, err);
             case "drift" -> DriftCommand.run(config, cli.json(), Clock.systemUTC(), out, err);
             case "kpis" -> KpisCommand.run(config, cli.options(), out, err, java.time.Clock.systemUTC());
             case "writeback" -> WritebackCommand.run(config, cli.options(), out, err, Clock.systemUTC());

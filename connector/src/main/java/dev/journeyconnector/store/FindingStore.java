@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The findings the insight rules produced, kept by their stable key. {@link #save} takes every finding the
@@ -323,6 +324,19 @@ public final class FindingStore {
 
     /** The findings the filter selects: open ones first, then by severity (critical first), customer and rule. */
     public List<Listed> list(Filter filter) {
+        List<Listed> out = new ArrayList<>();
+        forEach(filter, out::add);
+        return out;
+    }
+
+    /**
+     * Hands each finding the filter selects to {@code each} as it is read, in {@link #list}'s order, so that a
+     * caller keeping only some of them (the write-back, over every finding of 100,000 customers) never holds all.
+     * Read through a cursor: PostgreSQL's driver streams only inside a transaction and with a fetch size, and
+     * otherwise reads the whole result into memory first
+     * (https://jdbc.postgresql.org/documentation/query/#getting-results-based-on-a-cursor).
+     */
+    public void forEach(Filter filter, Consumer<Listed> each) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from finding where true");
         List<String> params = new ArrayList<>();
         if (filter.customerKey() != null) {
@@ -339,19 +353,27 @@ public final class FindingStore {
         }
         sql.append(" order by state, case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2"
                 + " when 'low' then 3 else 4 end, customer_key, rule_id, detected_at, finding_key");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setString(i + 1, params.get(i));
-            }
-            ps.setFetchSize(1000);
-            List<Listed> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Listed(read(rs), rs.getBoolean(18), rs.getTimestamp(19).toInstant(),
-                            rs.getTimestamp(20).toInstant()));
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setString(i + 1, params.get(i));
                 }
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(new Listed(read(rs), rs.getBoolean(18), rs.getTimestamp(19).toInstant(),
+                                rs.getTimestamp(20).toInstant()));
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
-            return out;
         } catch (SQLException e) {
             throw new StoreException("listing findings failed: " + e.getMessage(), e);
         }

@@ -82,25 +82,41 @@ public final class WritebackLedger {
         return new ArrayList<>(select("where state = 'SENDING'", null).values());
     }
 
+    /**
+     * The entries {@code where} selects, read through a cursor: PostgreSQL's driver streams only inside a transaction
+     * and with a fetch size, and otherwise holds the whole result (every entry of a kind: one per finding or Contact)
+     * in memory beside the map built from it
+     * (https://jdbc.postgresql.org/documentation/query/#getting-results-based-on-a-cursor).
+     */
     private Map<String, Entry> select(String where, String kind) {
         String sql = "select kind, record_key, crm_object, crm_id, content_hash, state, last_error, locator, updated_at"
                 + " from writeback_record " + where;
         Map<String, Entry> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (kind != null) {
-                ps.setString(1, kind);
-            }
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String locator = rs.getString(8);
-                    @SuppressWarnings({"unchecked", "rawtypes"})
-                    Map<String, String> loc = locator == null ? Map.of() : (Map) RawStore.fromJson(locator);
-                    Entry e = new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), State.valueOf(rs.getString(6)), rs.getString(7), loc,
-                            rs.getTimestamp(9).toInstant());
-                    out.put(kind != null ? e.key() : e.kind() + "\u0000" + e.key(), e);
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (kind != null) {
+                    ps.setString(1, kind);
                 }
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String locator = rs.getString(8);
+                        @SuppressWarnings({"unchecked", "rawtypes"})
+                        Map<String, String> loc = locator == null ? Map.of() : (Map) RawStore.fromJson(locator);
+                        Entry e = new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), State.valueOf(rs.getString(6)), rs.getString(7), loc,
+                                rs.getTimestamp(9).toInstant());
+                        out.put(kind != null ? e.key() : e.kind() + "\u0000" + e.key(), e);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
             return out;
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,24 +18,43 @@ public final class ContextWrites implements WriteSource {
     /** The last line of every summary Task: finds it again should the ledger ever lose its id. */
     public static final String MARKER = "journey-connector:summary:";
 
-    private final Supplier<List<JourneyContext>> contexts;
+    /**
+     * The journey contexts to write, handed over a batch at a time ({@code JourneyContextStore::forEachBatch}): a
+     * context holds its recent touchpoints and open findings, and only the record made from it need outlive its batch.
+     */
+    @FunctionalInterface
+    public interface Contexts {
+        void forEachBatch(Consumer<List<JourneyContext>> batch);
+    }
+
+    private final Contexts contexts;
     private final WriteBackSettings settings;
     private final boolean fields;
 
-    private ContextWrites(Supplier<List<JourneyContext>> contexts, WriteBackSettings settings, boolean fields) {
+    private ContextWrites(Contexts contexts, WriteBackSettings settings, boolean fields) {
         this.contexts = contexts;
         this.settings = settings;
         this.fields = fields;
     }
 
     /** The summary Task, for orgs without the Contact journey fields. */
-    public static ContextWrites summaryTasks(Supplier<List<JourneyContext>> contexts, WriteBackSettings settings) {
+    public static ContextWrites summaryTasks(Contexts contexts, WriteBackSettings settings) {
         return new ContextWrites(contexts, settings, false);
     }
 
     /** The Contact journey fields, where deployed. */
-    public static ContextWrites contactFields(Supplier<List<JourneyContext>> contexts, WriteBackSettings settings) {
+    public static ContextWrites contactFields(Contexts contexts, WriteBackSettings settings) {
         return new ContextWrites(contexts, settings, true);
+    }
+
+    /** The summary Task, from contexts given all at once (a few, as in tests). */
+    public static ContextWrites summaryTasks(Supplier<List<JourneyContext>> contexts, WriteBackSettings settings) {
+        return summaryTasks(batch -> batch.accept(contexts.get()), settings);
+    }
+
+    /** The Contact journey fields, from contexts given all at once (a few, as in tests). */
+    public static ContextWrites contactFields(Supplier<List<JourneyContext>> contexts, WriteBackSettings settings) {
+        return contactFields(batch -> batch.accept(contexts.get()), settings);
     }
 
     @Override
@@ -48,9 +68,7 @@ public final class ContextWrites implements WriteSource {
             return new Wanted(List.of(), Map.of());
         }
         List<CrmWrite> out = new ArrayList<>();
-        for (JourneyContext c : contexts.get()) {
-            out.add(fields ? fields(c) : task(c));
-        }
+        contexts.forEachBatch(batch -> batch.forEach(c -> out.add(fields ? fields(c) : task(c))));
         return new Wanted(out, Map.of());
     }
 

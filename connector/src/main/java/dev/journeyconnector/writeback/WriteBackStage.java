@@ -77,8 +77,13 @@ public final class WriteBackStage {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        long kinds = this.sources.stream().map(WriteSource::kind).distinct().count();
-        if (kinds != this.sources.size()) {
+        requireDistinctKinds(this.sources);
+    }
+
+    /** The ledger tells records apart by kind and key: two sources of one kind would plan each other's records. */
+    private static void requireDistinctKinds(List<WriteSource> sources) {
+        long kinds = sources.stream().map(WriteSource::kind).distinct().count();
+        if (kinds != sources.size()) {
             throw new IllegalArgumentException("two write-back sources share a kind");
         }
     }
@@ -169,6 +174,23 @@ public final class WriteBackStage {
     // ---- planning ----
 
     private WritePlan plan(OrgCapabilities capabilities, int reconciled) {
+        return compare(ledger, sources, capabilities, reconciled);
+    }
+
+    /**
+     * What the sources want, compared with what the ledger says Salesforce holds, for an org offering
+     * {@code capabilities}: the plan a cycle makes after reconciling, without asking Salesforce anything (no
+     * describe, no reconciliation). A create an interrupted run left {@code SENDING} is therefore not planned but
+     * counted as awaiting reconciliation, as in a dry run. For measuring the planning on its own
+     * ({@code journey bench writeback}); a cycle uses {@link #plan()}.
+     */
+    public static WritePlan compare(WritebackLedger ledger, List<WriteSource> sources, OrgCapabilities capabilities) {
+        requireDistinctKinds(sources);
+        return compare(ledger, sources, capabilities, 0);
+    }
+
+    private static WritePlan compare(WritebackLedger ledger, List<WriteSource> sources, OrgCapabilities capabilities,
+                                     int reconciled) {
         List<Planned> writes = new ArrayList<>();
         Map<String, Integer> unchanged = new TreeMap<>();
         Map<String, Integer> skipped = new TreeMap<>();
@@ -388,7 +410,7 @@ public final class WriteBackStage {
 
         /** Sends in calls of up to 200 while the budget allows; what it cannot send is counted deferred. */
         private void sendAll(List<Planned> writes) {
-            for (List<Planned> group : groups(writes)) {
+            for (List<Planned> group : WritePlan.callGroups(writes)) {
                 for (int from = 0; from < group.size(); from += BATCH) {
                     List<Planned> chunk = group.subList(from, Math.min(group.size(), from + BATCH));
                     if (stopped != null || !budgetAllowsCall()) {
@@ -403,17 +425,6 @@ public final class WriteBackStage {
         WriteReport report() {
             return new WriteReport(created, updated, plan.unchangedTotal(), deadLettered, failed, deferred,
                     plan.reconciled(), callsMade, byKind, stopped, plan.org().describe(), plan.skipped());
-        }
-
-        /** The records that can share a call: same sObject and operation, ordered by parent to ease locks. */
-        private List<List<Planned>> groups(List<Planned> writes) {
-            Map<String, List<Planned>> groups = new LinkedHashMap<>();
-            for (Planned p : writes) {
-                groups.computeIfAbsent(p.write().sobject() + "\u0000" + p.op() + "\u0000"
-                        + p.write().locator().getOrDefault(CrmWrite.EXTERNAL_ID_FIELD, ""), k -> new ArrayList<>()).add(p);
-            }
-            return groups.values().stream().map(g -> g.stream()
-                    .sorted(Comparator.comparing(p -> Objects.toString(p.write().parentId(), ""))).toList()).toList();
         }
 
         private boolean budgetAllowsCall() {

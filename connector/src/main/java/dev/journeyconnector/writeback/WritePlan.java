@@ -1,7 +1,11 @@
 package dev.journeyconnector.writeback;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -45,6 +49,30 @@ public record WritePlan(OrgCapabilities org, List<Planned> writes, Map<String, I
         return new WritePlan(org, List.of(), Map.of(), Map.of(), 0, 0);
     }
 
+    /**
+     * How many create, update and upsert calls sending every write takes (at most {@link WriteBackStage#BATCH}
+     * records each), before retries: what a cycle spends of the API allocation when nothing goes wrong.
+     */
+    public int callsToSend() {
+        return callGroups(writes).stream().mapToInt(g -> (g.size() + WriteBackStage.BATCH - 1) / WriteBackStage.BATCH).sum();
+    }
+
+    /**
+     * The writes that can share calls: same sObject, operation and external-id field, each group ordered by parent
+     * record so that records locking the same parent go in the same call rather than contend across calls.
+     */
+    static List<List<Planned>> callGroups(List<Planned> writes) {
+        Map<String, List<Planned>> groups = new LinkedHashMap<>();
+        for (Planned p : writes) {
+            groups.computeIfAbsent(p.write().sobject() + "\u0000" + p.op() + "\u0000"
+                    + p.write().locator().getOrDefault(CrmWrite.EXTERNAL_ID_FIELD, ""), k -> new ArrayList<>())
+                    .add(p);
+        }
+        return groups.values().stream().map(g -> g.stream()
+                .sorted(Comparator.comparing((Planned p) -> Objects.toString(p.write().parentId(), "")))
+                .toList()).toList();
+    }
+
     public int unchangedTotal() {
         return unchanged.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -69,7 +97,7 @@ public record WritePlan(OrgCapabilities org, List<Planned> writes, Map<String, I
             CrmWrite w = p.write();
             out.append(String.format("  %-6s %s%s  %s%n", p.op().wireName(), w.sobject(),
                     p.crmId() == null ? "" : " " + p.crmId(), w.label()));
-            Map<String, Object> shown = new java.util.LinkedHashMap<>(w.fields());
+            Map<String, Object> shown = new LinkedHashMap<>(w.fields());
             if (p.op() != Op.UPDATE) {
                 shown.putAll(w.createOnly());
             }

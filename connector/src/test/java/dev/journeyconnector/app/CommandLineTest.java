@@ -122,4 +122,18 @@ class CommandLineTest {
         }
         assertThat(CommandLine.parse("writeback", "--help").problems()).isEmpty();
     }
+
+    @Test
+    void benchMeasuresInsightsOrTheWriteBackAndTouchedBelongsToInsights() {
+        assertThat(CommandLine.parse("bench", "writeback", "--customers", "200")).satisfies(cli -> {
+            assertThat(cli.command()).isEqualTo("bench");
+            assertThat(cli.options()).containsEntry("subject", "writeback").containsEntry("customers", "200");
+            assertThat(cli.problems()).isEmpty();
+        });
+        assertThat(CommandLine.parse("bench", "insights", "--touched", "20").problems()).isEmpty();
+        assertThat(CommandLine.parse("bench", "writeback", "--touched", "20").problems())
+                .containsExactly("--touched applies to bench insights, not to bench writeback");
+        assertThat(CommandLine.parse("bench").problems())
+                .containsExactly("bench needs what to measure: insights, writeback (journey bench insights)");
+    }
 }
