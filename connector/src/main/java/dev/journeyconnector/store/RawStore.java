@@ -115,40 +115,30 @@ public final class RawStore {
      * left out): what a stage needs of a large object without reading every payload.
      */
     public Map<String, String> field(String source, String objectType, String field) {
-        String sql = "select record_id, payload ->> ? from raw_record where source = ? and object_type = ? and not deleted"
-                + " and payload ->> ? is not null";
-        Map<String, String> out = new java.util.HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, field);
-            ps.setString(2, source);
-            ps.setString(3, objectType);
-            ps.setString(4, field);
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("reading " + source + " " + objectType + "." + field + " failed: " + e.getMessage(), e);
-        }
+        return field(source, objectType, field, null);
     }
 
-    /** One field of the given records of one object, by record id: for looking up a few parents, not a whole object. */
+    /**
+     * One field of the given records of one object, by record id: for looking up a few parents, not a whole object.
+     *
+     * @param ids the records; null for every stored, not deleted one
+     */
     public Map<String, String> field(String source, String objectType, String field, java.util.Collection<String> ids) {
-        if (ids.isEmpty()) {
+        if (ids != null && ids.isEmpty()) {
             return Map.of();
         }
         String sql = "select record_id, payload ->> ? from raw_record where source = ? and object_type = ?"
-                + " and record_id = any (?) and payload ->> ? is not null";
+                + (ids == null ? " and not deleted" : " and record_id = any (?)") + " and payload ->> ? is not null";
         Map<String, String> out = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, field);
-            ps.setString(2, source);
-            ps.setString(3, objectType);
-            ps.setArray(4, c.createArrayOf("text", ids.toArray()));
-            ps.setString(5, field);
+            int i = 1;
+            ps.setString(i++, field);
+            ps.setString(i++, source);
+            ps.setString(i++, objectType);
+            if (ids != null) {
+                ps.setArray(i++, c.createArrayOf("text", ids.toArray()));
+            }
+            ps.setString(i, field);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getString(2));
