@@ -279,13 +279,13 @@ public final class ConnectorRun implements AutoCloseable {
                 wb.opsOwnerId(), OrgCapabilities.Mode.of(wb.mode()), wb.budgetShare(), wb.reminder(), wb.lockRetries(),
                 3, java.time.Duration.ofSeconds(1), wb.dryRun());
         WritebackLedger ledger = new WritebackLedger(database.dataSource());
-        FindingWrites findingWrites = new FindingWrites(findings, raw, ledger, settings,
+        FindingWrites findingWrites = new FindingWrites(findings, raw, settings,
                 (ruleId, personaId) -> thresholds(rules.get(), ruleId, personaId), Clock.systemUTC());
         ContextWrites.Contexts contexts = batch -> new JourneyContextStore(database.dataSource(),
                 JourneyContext.Labels.of(mappings.get().vocabulary(), mappings.get().personas())).forEachBatch(batch);
         return new WriteBackStage(salesforce, ledger, java.util.List.of(findingWrites.records(), findingWrites.tasks(),
                 ContextWrites.contactFields(contexts, settings), ContextWrites.summaryTasks(contexts, settings),
-                new DriftAlert(new DriftStore(database.dataSource()), ledger, settings)),
+                new DriftAlert(new DriftStore(database.dataSource()), settings)),
                 settings, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
                 .startWhen(progress::everyPullPolled);
     }

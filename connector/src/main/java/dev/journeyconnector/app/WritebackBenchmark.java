@@ -114,7 +114,7 @@ final class WritebackBenchmark {
                 seconds(since(t0)), findings);
 
         WritebackLedger ledger = new WritebackLedger(ds);
-        List<WriteSource> sources = sources(ds, model, rules, ledger);
+        List<WriteSource> sources = sources(ds, model, rules);
         Benchmarks.HeapPeak heap = new Benchmarks.HeapPeak();
         t0 = System.nanoTime();
         Measured first = firstPlan(ledger, sources, heap, out);
@@ -155,9 +155,9 @@ final class WritebackBenchmark {
     }
 
     /** The sources a connector has in Task mode, built as {@link ConnectorRun} builds them. */
-    private static List<WriteSource> sources(DataSource ds, MappingSet model, RuleSet rules, WritebackLedger ledger) {
+    private static List<WriteSource> sources(DataSource ds, MappingSet model, RuleSet rules) {
         WriteBackSettings settings = WriteBackSettings.defaults().withMode(OrgCapabilities.Mode.TASKS);
-        FindingWrites findingWrites = new FindingWrites(new FindingStore(ds), new RawStore(ds), ledger, settings,
+        FindingWrites findingWrites = new FindingWrites(new FindingStore(ds), new RawStore(ds), settings,
                 (ruleId, personaId) -> ConnectorRun.thresholds(rules, ruleId, personaId), Clock.systemUTC());
         JourneyContext.Labels labels = JourneyContext.Labels.of(model.vocabulary(), model.personas());
         return List.of(findingWrites.tasks(),

@@ -63,7 +63,7 @@ public final class ContextWrites implements WriteSource {
     }
 
     @Override
-    public Wanted wanted(OrgCapabilities org) {
+    public Wanted wanted(OrgCapabilities org, java.util.Set<String> written) {
         if (org.contactFields() != fields) {
             return new Wanted(List.of(), Map.of());
         }

@@ -1,7 +1,6 @@
 package dev.journeyconnector.writeback;
 
 import dev.journeyconnector.store.DriftStore;
-import dev.journeyconnector.store.WritebackLedger;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +19,10 @@ public final class DriftAlert implements WriteSource {
     static final String NO_OPS_OWNER = "drift alert (no ops owner in JOURNEY_WRITEBACK_OPS_OWNER)";
 
     private final DriftStore drift;
-    private final WritebackLedger ledger;
     private final WriteBackSettings settings;
 
-    public DriftAlert(DriftStore drift, WritebackLedger ledger, WriteBackSettings settings) {
+    public DriftAlert(DriftStore drift, WriteBackSettings settings) {
         this.drift = drift;
-        this.ledger = ledger;
         this.settings = settings;
     }
 
@@ -35,7 +32,7 @@ public final class DriftAlert implements WriteSource {
     }
 
     @Override
-    public Wanted wanted(OrgCapabilities org) {
+    public Wanted wanted(OrgCapabilities org, java.util.Set<String> written) {
         var report = drift.latest();
         if (report.isEmpty()) {
             return new Wanted(List.of(), Map.of());
@@ -44,8 +41,7 @@ public final class DriftAlert implements WriteSource {
         if (settings.opsOwnerId() == null) {
             return new Wanted(List.of(), r.alert() ? Map.of(NO_OPS_OWNER, 1) : Map.of());
         }
-        boolean written = ledger.entries(KIND).containsKey(KEY);
-        if (!r.alert() && !written) {
+        if (!r.alert() && !written.contains(KEY)) {
             return new Wanted(List.of(), Map.of());
         }
         // Two decimals: the score moves a little with every cycle, the alert should not.

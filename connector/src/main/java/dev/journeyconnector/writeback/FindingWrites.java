@@ -3,7 +3,6 @@ package dev.journeyconnector.writeback;
 import dev.journeyconnector.store.FindingStore;
 import dev.journeyconnector.store.FindingStore.StoredFinding;
 import dev.journeyconnector.store.RawStore;
-import dev.journeyconnector.store.WritebackLedger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +50,6 @@ public final class FindingWrites {
 
     private final FindingStore findings;
     private final RawStore raw;
-    private final WritebackLedger ledger;
     private final WriteBackSettings settings;
     private final BiFunction<String, String, String> thresholds;
     private final Clock clock;
@@ -59,11 +57,10 @@ public final class FindingWrites {
     /**
      * @param thresholds rule id, persona id → the thresholds in force, in words (RuleSettings#thresholdsText)
      */
-    public FindingWrites(FindingStore findings, RawStore raw, WritebackLedger ledger, WriteBackSettings settings,
+    public FindingWrites(FindingStore findings, RawStore raw, WriteBackSettings settings,
                          BiFunction<String, String, String> thresholds, Clock clock) {
         this.findings = findings;
         this.raw = raw;
-        this.ledger = ledger;
         this.settings = settings;
         this.thresholds = thresholds;
         this.clock = clock;
@@ -77,10 +74,9 @@ public final class FindingWrites {
             }
 
             @Override
-            public Wanted wanted(OrgCapabilities org) {
-                Set<String> haveTask = org.findingObject() ? ledger.entries(TASK_KIND).keySet() : Set.of();
-                return collect(org, (f, ctx) -> !org.findingObject() || f.kind().equals("handoff-gap")
-                        || haveTask.contains(f.key()) ? task(f, ctx) : null, TASK_KIND);
+            public Wanted wanted(OrgCapabilities org, Set<String> written) {
+                return collect((f, ctx) -> !org.findingObject() || f.kind().equals("handoff-gap")
+                        || written.contains(f.key()) ? task(f, ctx) : null, written);
             }
         };
     }
@@ -93,11 +89,11 @@ public final class FindingWrites {
             }
 
             @Override
-            public Wanted wanted(OrgCapabilities org) {
+            public Wanted wanted(OrgCapabilities org, Set<String> written) {
                 if (!org.findingObject()) {
                     return new Wanted(List.of(), Map.of());
                 }
-                return collect(org, FindingWrites.this::record, RECORD_KIND);
+                return collect(FindingWrites.this::record, written);
             }
         };
     }
@@ -120,11 +116,17 @@ public final class FindingWrites {
         CrmWrite make(StoredFinding f, Context ctx);
     }
 
-    private WriteSource.Wanted collect(OrgCapabilities org, Maker maker, String kind) {
-        Context ctx = new Context(raw.field("salesforce", "Contact", "AccountId"), inactiveUsers(), parents(),
-                clock.instant());
-        Set<String> written = ledger.entries(kind).keySet();
+    /**
+     * Goes through the stored findings once. A finding anchored on a history or comment row waits until the pass is
+     * over, when the case or deal of every such row is looked up at once (there are few of them).
+     */
+    private WriteSource.Wanted collect(Maker maker, Set<String> written) {
+        Map<String, String> contactAccount = raw.field("salesforce", "Contact", "AccountId");
+        Set<String> inactive = inactiveUsers();
+        Instant now = clock.instant();
+        Context ctx = new Context(contactAccount, inactive, Map.of(), now);
         List<CrmWrite> writes = new ArrayList<>();
+        List<StoredFinding> onChildRows = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
         // One finding at a time: at 100,000 customers half the stored findings are resolved ones never written, and
         // holding every finding beside the records made from them ran the plan out of 640 MB (docs/benchmarks.md).
@@ -136,28 +138,29 @@ public final class FindingWrites {
                 skipped.merge(NO_PERSON, 1, Integer::sum);
             } else if (f.state() == FindingStore.State.RESOLVED && !written.contains(f.key())) {
                 skipped.merge(RESOLVED_UNWRITTEN, 1, Integer::sum);
+            } else if (PARENT.containsKey(String.valueOf(anchorObject(f)))) {
+                onChildRows.add(f);
             } else {
-                CrmWrite w = maker.make(f, ctx);
-                if (w != null) {
-                    writes.add(w);
-                }
+                add(writes, maker.make(f, ctx));
             }
         });
+        Context withParents = new Context(contactAccount, inactive, parents(onChildRows), now);
+        onChildRows.forEach(f -> add(writes, maker.make(f, withParents)));
         return new WriteSource.Wanted(writes, skipped);
     }
 
-    /**
-     * "object/id" of each history or comment anchor → its case or opportunity id. A pass of its own over the findings
-     * (keeping only those anchors' ids), so the findings themselves are never all held at once.
-     */
-    private Map<String, String> parents() {
+    private static void add(List<CrmWrite> writes, CrmWrite w) {
+        if (w != null) {
+            writes.add(w);
+        }
+    }
+
+    /** "object/id" of each history or comment anchor → its case or opportunity id. */
+    private Map<String, String> parents(List<StoredFinding> onChildRows) {
         Map<String, List<String>> ids = new java.util.HashMap<>();
-        findings.forEach(FindingStore.Filter.ALL, l -> {
-            String[] a = anchor(l.finding());
-            if (a != null && a[0].equals("salesforce") && PARENT.containsKey(a[1])) {
-                ids.computeIfAbsent(a[1], k -> new ArrayList<>()).add(a[2]);
-            }
-        });
+        for (StoredFinding f : onChildRows) {
+            ids.computeIfAbsent(anchorObject(f), k -> new ArrayList<>()).add(anchorId(f));
+        }
         Map<String, String> out = new java.util.HashMap<>();
         ids.forEach((object, list) -> raw.field("salesforce", object, PARENT.get(object)[0], list)
                 .forEach((id, parent) -> out.put(object + "/" + id, parent)));

@@ -196,10 +196,10 @@ public final class WriteBackStage {
         Map<String, Integer> skipped = new TreeMap<>();
         int dead = 0;
         for (WriteSource source : sources) {
-            WriteSource.Wanted wanted = source.wanted(capabilities);
+            Map<String, Entry> written = ledger.entries(source.kind());
+            WriteSource.Wanted wanted = source.wanted(capabilities, written.keySet());
             // The finding sources look at the same findings: a finding left out is counted once, not per source.
             wanted.skipped().forEach((reason, n) -> skipped.merge(reason, n, Math::max));
-            Map<String, Entry> written = ledger.entries(source.kind());
             for (CrmWrite w : wanted.writes()) {
                 if (!w.kind().equals(source.kind())) {
                     throw new IllegalStateException("source " + source.kind() + " wants a record of kind " + w.kind());

@@ -2,6 +2,7 @@ package dev.journeyconnector.writeback;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One kind of record the write-back keeps current in Salesforce: finding Tasks, finding records, journey summaries,
@@ -13,8 +14,13 @@ public interface WriteSource {
     /** The ledger kind of this source's records, e.g. {@code finding-task}. */
     String kind();
 
-    /** Every record this source wants in Salesforce now, given what the org offers. */
-    Wanted wanted(OrgCapabilities org);
+    /**
+     * Every record this source wants in Salesforce now, given what the org offers.
+     *
+     * @param written the keys of this source's kind the write-back ledger holds (in any state), read once by the
+     *                stage for its comparison: whether a record was ever written decides what some sources want
+     */
+    Wanted wanted(OrgCapabilities org, Set<String> written);
 
     /**
      * What a source wants, and what it deliberately leaves out.

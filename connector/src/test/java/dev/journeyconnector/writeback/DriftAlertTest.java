@@ -32,7 +32,7 @@ class DriftAlertTest {
     void aDriftAboveTheThresholdIsAnOpenHighPriorityTaskForTheOpsAdmin() {
         drift.save(new DriftStore.StoredReport(0.3141, 0.25, true, Instant.parse("2026-11-23T10:00:00Z"), "{}"));
 
-        List<CrmWrite> writes = alert(OPS).wanted(ANY_ORG).writes();
+        List<CrmWrite> writes = alert(OPS).wanted(ANY_ORG, ledger.entries(DriftAlert.KIND).keySet()).writes();
 
         assertThat(writes).singleElement().satisfies(w -> {
             assertThat(w.key()).isEqualTo(DriftAlert.KEY);
@@ -47,23 +47,23 @@ class DriftAlertTest {
     @Test
     void aScoreMovingInTheThirdDecimalChangesNothing() {
         drift.save(new DriftStore.StoredReport(0.3141, 0.25, true, Instant.parse("2026-11-23T10:00:00Z"), "{}"));
-        String before = alert(OPS).wanted(ANY_ORG).writes().get(0).contentHash();
+        String before = alert(OPS).wanted(ANY_ORG, ledger.entries(DriftAlert.KIND).keySet()).writes().get(0).contentHash();
         drift.save(new DriftStore.StoredReport(0.3139, 0.25, true, Instant.parse("2026-11-23T10:05:00Z"), "{}"));
 
-        assertThat(alert(OPS).wanted(ANY_ORG).writes().get(0).contentHash()).isEqualTo(before);
+        assertThat(alert(OPS).wanted(ANY_ORG, ledger.entries(DriftAlert.KIND).keySet()).writes().get(0).contentHash()).isEqualTo(before);
     }
 
     @Test
     void withinTheThresholdNothingIsWrittenUnlessAnAlertWasOpenWhichIsThenCompleted() {
         drift.save(new DriftStore.StoredReport(0.12, 0.25, false, Instant.parse("2026-11-23T10:00:00Z"), "{}"));
-        assertThat(alert(OPS).wanted(ANY_ORG).writes()).isEmpty();
+        assertThat(alert(OPS).wanted(ANY_ORG, ledger.entries(DriftAlert.KIND).keySet()).writes()).isEmpty();
 
         ledger.markSending(List.of(new WritebackLedger.Entry(DriftAlert.KIND, DriftAlert.KEY, "Task", null, "h",
                 WritebackLedger.State.SENDING, null)));
         ledger.recordOutcomes(List.of(new WritebackLedger.Entry(DriftAlert.KIND, DriftAlert.KEY, "Task",
                 "00TJx0000000001IAA", "h", WritebackLedger.State.WRITTEN, null)));
 
-        assertThat(alert(OPS).wanted(ANY_ORG).writes()).singleElement().satisfies(w ->
+        assertThat(alert(OPS).wanted(ANY_ORG, ledger.entries(DriftAlert.KIND).keySet()).writes()).singleElement().satisfies(w ->
                 assertThat(w.fields()).containsEntry("Status", "Completed")
                         .containsEntry("Subject", "[Journey] Journey map drift back under 0.25"));
     }
@@ -72,13 +72,13 @@ class DriftAlertTest {
     void withoutAnOpsOwnerTheAlertIsCountedAsNotWritten() {
         drift.save(new DriftStore.StoredReport(0.4, 0.25, true, Instant.parse("2026-11-23T10:00:00Z"), "{}"));
 
-        WriteSource.Wanted wanted = alert(null).wanted(ANY_ORG);
+        WriteSource.Wanted wanted = alert(null).wanted(ANY_ORG, ledger.entries(DriftAlert.KIND).keySet());
 
         assertThat(wanted.writes()).isEmpty();
         assertThat(wanted.skipped()).containsOnlyKeys(DriftAlert.NO_OPS_OWNER);
     }
 
     private DriftAlert alert(String opsOwner) {
-        return new DriftAlert(drift, ledger, WriteBackSettings.defaults().withOwners(null, opsOwner));
+        return new DriftAlert(drift, WriteBackSettings.defaults().withOwners(null, opsOwner));
     }
 }

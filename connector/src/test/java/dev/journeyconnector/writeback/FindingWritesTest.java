@@ -55,7 +55,7 @@ class FindingWritesTest {
         findings = new FindingStore(db.dataSource());
         ledger = new WritebackLedger(db.dataSource());
         WriteBackSettings settings = WriteBackSettings.defaults().withOwners(FALLBACK, null);
-        writes = new FindingWrites(findings, raw, ledger, settings, (rule, persona) -> "window 7 d",
+        writes = new FindingWrites(findings, raw, settings, (rule, persona) -> "window 7 d",
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -63,7 +63,7 @@ class FindingWritesTest {
     void aHandoffGapIsAnAlertOnTheDealForItsOwnerDueTodayWithAReminder() {
         save(wonNotOnboarded(CONTACT, ACCOUNT_OWNER));
 
-        CrmWrite task = only(writes.tasks().wanted(tasksOnly()));
+        CrmWrite task = only(writes.tasks().wanted(tasksOnly(), written(FindingWrites.TASK_KIND)));
 
         assertThat(task.sobject()).isEqualTo("Task");
         assertThat(task.fields()).containsEntry("Subject", "[Journey] Handoff gap: Won deal not onboarded")
@@ -88,7 +88,7 @@ class FindingWritesTest {
     void aPainPointOnATicketSitsOnTheContactsAccountWithoutDueDate() {
         save(lowSatisfaction("sf:" + CONTACT, "low", State.OPEN));
 
-        CrmWrite task = only(writes.tasks().wanted(tasksOnly()));
+        CrmWrite task = only(writes.tasks().wanted(tasksOnly(), written(FindingWrites.TASK_KIND)));
 
         assertThat(task.fields()).containsEntry("Subject", "[Journey] Pain point: Low satisfaction on ticket 6")
                 .containsEntry("WhatId", ACCOUNT).containsEntry("Priority", "Low");
@@ -105,8 +105,9 @@ class FindingWritesTest {
                 "Handed over without a note", "Moved to billing with no note.", List.of(), "support", "billing",
                 new Actor(ACCOUNT_OWNER, "case owner", "owns the case now"), DETECTED, State.OPEN, null));
 
-        CrmWrite task = only(writes.tasks().wanted(tasksOnly()));
-        CrmWrite record = only(writes.records().wanted(new OrgCapabilities(true, false, List.of())));
+        CrmWrite task = only(writes.tasks().wanted(tasksOnly(), written(FindingWrites.TASK_KIND)));
+        CrmWrite record = only(writes.records().wanted(new OrgCapabilities(true, false, List.of()),
+                written(FindingWrites.RECORD_KIND)));
 
         assertThat(task.fields()).containsEntry("WhatId", caseId).containsEntry("Priority", "Normal");
         assertThat(record.fields()).containsEntry("Case__c", caseId).containsEntry("Account__c", ACCOUNT);
@@ -116,7 +117,7 @@ class FindingWritesTest {
     void aFindingForAnInactiveOwnerGoesToTheFallbackUserAndSaysWhy() {
         save(wonNotOnboarded(CONTACT, GONE_USER));
 
-        CrmWrite task = only(writes.tasks().wanted(tasksOnly()));
+        CrmWrite task = only(writes.tasks().wanted(tasksOnly(), written(FindingWrites.TASK_KIND)));
 
         assertThat(task.fields()).containsEntry("OwnerId", FALLBACK);
         assertThat((String) task.fields().get("Description"))
@@ -128,7 +129,7 @@ class FindingWritesTest {
     void aLeadsTaskHasNoWhatIdBecauseSalesforceRefusesOne() {
         save(lowSatisfaction("sf:" + LEAD, "medium", State.OPEN));
 
-        CrmWrite task = only(writes.tasks().wanted(tasksOnly()));
+        CrmWrite task = only(writes.tasks().wanted(tasksOnly(), written(FindingWrites.TASK_KIND)));
 
         assertThat(task.fields()).containsEntry("WhoId", LEAD).containsEntry("WhatId", null)
                 .containsEntry("Priority", "Normal");
@@ -141,7 +142,7 @@ class FindingWritesTest {
         save(lowSatisfaction("prospect:ana@example.com", "low", State.OPEN));
         save(lowSatisfaction("sf:" + LEAD, "low", State.RESOLVED));
 
-        WriteSource.Wanted wanted = writes.tasks().wanted(tasksOnly());
+        WriteSource.Wanted wanted = writes.tasks().wanted(tasksOnly(), written(FindingWrites.TASK_KIND));
 
         assertThat(wanted.writes()).isEmpty();
         assertThat(wanted.skipped()).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -158,7 +159,7 @@ class FindingWritesTest {
                 "00TJx0000000001IAA", "h", WritebackLedger.State.WRITTEN, null)));
         save(lowSatisfaction("sf:" + CONTACT, "low", State.RESOLVED));
 
-        CrmWrite task = only(writes.tasks().wanted(tasksOnly()));
+        CrmWrite task = only(writes.tasks().wanted(tasksOnly(), written(FindingWrites.TASK_KIND)));
 
         assertThat(task.fields()).containsEntry("Status", "Completed");
         assertThat((String) task.fields().get("Description")).contains("Resolved: 2026-08-20 09:00 UTC");
@@ -169,8 +170,8 @@ class FindingWritesTest {
         save(wonNotOnboarded(CONTACT, ACCOUNT_OWNER), lowSatisfaction("sf:" + CONTACT, "critical", State.OPEN));
         OrgCapabilities deployed = new OrgCapabilities(true, true, List.of());
 
-        List<CrmWrite> records = writes.records().wanted(deployed).writes();
-        List<CrmWrite> tasks = writes.tasks().wanted(deployed).writes();
+        List<CrmWrite> records = writes.records().wanted(deployed, written(FindingWrites.RECORD_KIND)).writes();
+        List<CrmWrite> tasks = writes.tasks().wanted(deployed, written(FindingWrites.TASK_KIND)).writes();
 
         assertThat(tasks).singleElement().satisfies(t -> assertThat(t.key()).startsWith("won-not-onboarded|"));
         Map<String, CrmWrite> byRule = records.stream().collect(Collectors.toMap(r -> (String) r.fields().get("Rule__c"),
@@ -189,17 +190,23 @@ class FindingWritesTest {
         assertThat(byRule.get("low-satisfaction").fields()).containsEntry("Kind__c", "Pain point")
                 .containsEntry("Severity__c", "critical").containsEntry("Case__c", null)
                 .containsEntry("Account__c", ACCOUNT);
-        assertThat(writes.records().wanted(tasksOnly()).writes()).as("no records without the object").isEmpty();
+        assertThat(writes.records().wanted(tasksOnly(), written(FindingWrites.RECORD_KIND)).writes())
+                .as("no records without the object").isEmpty();
     }
 
     @Test
     void theSameFindingGivesTheSameContentHash() {
         save(wonNotOnboarded(CONTACT, ACCOUNT_OWNER));
 
-        String first = only(writes.tasks().wanted(tasksOnly())).contentHash();
-        String second = only(writes.tasks().wanted(tasksOnly())).contentHash();
+        String first = only(writes.tasks().wanted(tasksOnly(), written(FindingWrites.TASK_KIND))).contentHash();
+        String second = only(writes.tasks().wanted(tasksOnly(), written(FindingWrites.TASK_KIND))).contentHash();
 
         assertThat(first).isEqualTo(second);
+    }
+
+    /** The keys of a kind the ledger holds, as the stage hands them to a source. */
+    private Set<String> written(String kind) {
+        return ledger.entries(kind).keySet();
     }
 
     private static OrgCapabilities tasksOnly() {

@@ -447,8 +447,8 @@ class WriteBackStageIT {
     void afterACrashBetweenSendAndStoreTheNextPlanFindsTheCreatedTasksAndCreatesOnlyTheMissingOnes() {
         List<StoredFinding> seeded = seed(10);
         WriteBackSettings settings = settings();
-        List<CrmWrite> wanted = new FindingWrites(findings, raw, ledger, settings, WriteBackStageIT::thresholds, clock)
-                .tasks().wanted(OrgCapabilities.TASKS_ONLY).writes();
+        List<CrmWrite> wanted = new FindingWrites(findings, raw, settings, WriteBackStageIT::thresholds, clock)
+                .tasks().wanted(OrgCapabilities.TASKS_ONLY, ledger.entries(FindingWrites.TASK_KIND).keySet()).writes();
         assertThat(wanted).hasSize(10);
         // The interrupted run: all ten marked in flight, one create call for them that Salesforce carried out for
         // the first six (the rest of the run never came: no outcome was stored).
@@ -574,7 +574,7 @@ class WriteBackStageIT {
     }
 
     private WriteBackStage stage(WriteBackSettings settings) {
-        FindingWrites writes = new FindingWrites(findings, raw, ledger, settings, WriteBackStageIT::thresholds, clock);
+        FindingWrites writes = new FindingWrites(findings, raw, settings, WriteBackStageIT::thresholds, clock);
         return new WriteBackStage(client, ledger, List.of(writes.records(), writes.tasks()), settings, clock, d -> {
             waits.add(d);
             duringWait.run();
