@@ -276,7 +276,7 @@ public final class ConnectorRun implements AutoCloseable {
     private WriteBackStage writeBack(RawStore raw, FindingStore findings, RulesFile rules) {
         JourneyConfig.WriteBack wb = config.writeBack();
         WriteBackSettings settings = new WriteBackSettings(config.writebackSubjectPrefix(), wb.fallbackOwnerId(),
-                wb.opsOwnerId(), OrgCapabilities.Mode.of(wb.mode()), wb.budgetShare(), wb.reminder(), wb.lockRetries(),
+                wb.opsOwnerId(), wb.mode(), wb.budgetShare(), wb.reminder(), wb.lockRetries(),
                 3, java.time.Duration.ofSeconds(1), wb.dryRun());
         WritebackLedger ledger = new WritebackLedger(database.dataSource());
         FindingWrites findingWrites = new FindingWrites(findings, raw, settings,

@@ -2,6 +2,7 @@ package dev.journeyconnector.app;
 
 import dev.journeyconnector.mailchimp.client.MailchimpClientSettings;
 import dev.journeyconnector.net.Loopback;
+import dev.journeyconnector.writeback.OrgCapabilities;
 import dev.journeyconnector.zendesk.client.ZendeskClientSettings;
 
 import java.net.URI;
@@ -115,11 +116,11 @@ public record JourneyConfig(
     /**
      * How findings, journey context and drift alerts are written back (see writeback.WriteBackSettings).
      *
-     * @param mode             auto or tasks
+     * @param mode             use deployed metadata (auto) or Tasks only
      * @param fallbackOwnerId  null: the integration user
      * @param opsOwnerId       null: no drift alert
      */
-    public record WriteBack(String mode, String fallbackOwnerId, String opsOwnerId, double budgetShare,
+    public record WriteBack(OrgCapabilities.Mode mode, String fallbackOwnerId, String opsOwnerId, double budgetShare,
                             Duration reminder, int lockRetries, boolean dryRun) {
     }
 
@@ -176,8 +177,10 @@ public record JourneyConfig(
     }
 
     private static WriteBack writeBack(Checker c, SettingsLoader.Loaded in) {
-        String mode = in.get(Settings.WRITEBACK_MODE).trim().toLowerCase(Locale.ROOT);
-        if (!mode.equals("auto") && !mode.equals("tasks")) {
+        OrgCapabilities.Mode mode = OrgCapabilities.Mode.AUTO;
+        try {
+            mode = OrgCapabilities.Mode.of(in.get(Settings.WRITEBACK_MODE));
+        } catch (IllegalArgumentException e) {
             c.problem(Settings.WRITEBACK_MODE, "'" + in.get(Settings.WRITEBACK_MODE) + "' is not auto or tasks");
         }
         String fallback = userId(c, in, Settings.WRITEBACK_FALLBACK_OWNER);

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the write-back did, summed over the cycles of a run.
+ * What the write-back did over the cycles of a run: what was written, refused and reconciled is summed; what is
+ * unchanged, to retry or deferred is as the last cycle left it.
  *
  * @param created      records created (upserts that created count here)
  * @param updated      records updated (upserts that updated count here)
